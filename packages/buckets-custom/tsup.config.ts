@@ -1,0 +1,3 @@
+import { defineLibraryConfig } from '@wazuh-aws/build-config';
+
+export default defineLibraryConfig();

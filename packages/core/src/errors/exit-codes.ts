@@ -1,0 +1,30 @@
+/** Exit codes of the Python wodle (cli.md §7.1); modulesd reads them, so they never change. */
+export const EXIT = {
+  OK: 0,
+  UNKNOWN: 1,
+  SIGINT: 2,
+  ARGUMENTS: 2,
+  INVALID_CREDENTIALS: 3,
+  SDK_MISSING: 4,
+  DB_ACCESS: 5,
+  DB_CREATE: 6,
+  S3_OBJECTS: 7,
+  DECOMPRESS: 8,
+  PARSE: 9,
+  PARQUET_MISSING: 10,
+  WAZUH_NOT_RUNNING: 11,
+  INVALID_TYPE: 12,
+  SEND: 13,
+  EMPTY_BUCKET: 14,
+  INVALID_ENDPOINT: 15,
+  THROTTLING: 16,
+  INVALID_KEY_FORMAT: 17,
+  INVALID_PREFIX: 18,
+  CLOCK_SKEW: 19,
+  QUEUE_NOT_FOUND: 20,
+  SQS_FAILURE: 21,
+  INVALID_REGION: 22,
+  PROFILE_NOT_FOUND: 23,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,20 @@
+// @wazuh-aws/core — the pure part: plugin contracts, errors, logging, message building, filtering,
+// decompression and record readers. Side-effecting parts live behind the ./state, ./sender, ./aws
+// and ./engine subpaths, so a parser-only consumer never loads a native addon.
+export { EXIT, type ExitCode } from './errors/exit-codes.js';
+export {
+  DecompressError,
+  errorText,
+  InterruptedError,
+  isWazuhAwsError,
+  ParseError,
+  WazuhAwsError,
+  type WazuhAwsErrorOptions,
+  WazuhNotRunningError,
+} from './errors/errors.js';
+export { createLineLogger, type LineWriterOptions, type Logger, type LogText, silentLogger } from './log/logger.js';
+export * from './plugin/index.js';
+export * from './message/index.js';
+export * from './filter/index.js';
+export * from './decompress/index.js';
+export * from './records/index.js';

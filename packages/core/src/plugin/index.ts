@@ -1,0 +1,13 @@
+export type {
+  AwsEvent,
+  BucketPlugin,
+  FileContext,
+  JsonObject,
+  KeyLayout,
+  MarkerDateFormat,
+  ObjectContent,
+  ObjectRef,
+  TableSchema,
+  WazuhMessage,
+} from './types.js';
+export { defineBucketPlugin } from './types.js';
