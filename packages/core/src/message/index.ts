@@ -7,3 +7,5 @@ export {
   removeNulls,
 } from './template.js';
 export { collapseSingletons, genericReformat } from './reformat.js';
+export { customReformat } from './custom-reformat.js';
+export { pythonStr } from './python-str.js';

@@ -1,0 +1,4 @@
+// Placeholder: being written (Python str() of JSON values).
+export function pythonStr(value: unknown): string {
+  return String(value);
+}
