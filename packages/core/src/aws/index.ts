@@ -1,1 +1,1 @@
-export {};
+export type { AwsClientConstructor, AwsClientFactory, AwsServiceName, ClientRequest } from './types.js';

@@ -1,1 +1,3 @@
-export {};
+export type { RunContext, RunOptions, WazuhInstall } from './context.js';
+export * from './service/index.js';
+export * from './subscriber/index.js';

@@ -11,3 +11,5 @@ export type {
   WazuhMessage,
 } from './types.js';
 export { defineBucketPlugin } from './types.js';
+export * from './service-types.js';
+export * from './subscriber-types.js';
