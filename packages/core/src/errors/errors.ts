@@ -36,19 +36,30 @@ export class WazuhAwsError extends Error {
   }
 }
 
-/** The object's bytes could not be decompressed (exit 8 unless skip_on_error). */
+/**
+ * The object's bytes could not be decompressed (exit 8 unless skip_on_error). `pythonType` names
+ * the reference's exception class, used where its repr reaches a message (`error_msg`).
+ */
 export class DecompressError extends WazuhAwsError {
-  constructor(message: string, cause?: unknown) {
+  readonly pythonType: string;
+  constructor(message: string, cause?: unknown, pythonType = 'OSError') {
     super(message, { exitCode: EXIT.DECOMPRESS, code: 'DECOMPRESS', cause });
     this.name = 'DecompressError';
+    this.pythonType = pythonType;
   }
 }
 
-/** The decompressed content is not in the expected format (exit 9 unless skip_on_error). */
+/**
+ * The decompressed content is not in the expected format (exit 9 unless skip_on_error).
+ * `pythonType` is the reference's exception class (`JSONDecodeError`, `UnicodeDecodeError`,
+ * `ValueError`, `Error` for csv), used to rebuild its repr in `error_msg`.
+ */
 export class ParseError extends WazuhAwsError {
-  constructor(message: string, cause?: unknown) {
+  readonly pythonType: string;
+  constructor(message: string, cause?: unknown, pythonType = 'ValueError') {
     super(message, { exitCode: EXIT.PARSE, code: 'PARSE', cause });
     this.name = 'ParseError';
+    this.pythonType = pythonType;
   }
 }
 
