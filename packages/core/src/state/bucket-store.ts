@@ -51,7 +51,10 @@ export interface BucketStateStoreOptions {
 export const RETENTION_ROWS = 500;
 
 /** Creates the state store of one bucket table; statements are prepared once, on first use. */
-export function createBucketStateStore(db: StateDatabase, options: BucketStateStoreOptions): BucketStateStore {
+export function createBucketStateStore(
+  db: StateDatabase,
+  options: BucketStateStoreOptions,
+): BucketStateStore {
   const { schema } = options;
   const table = quoteIdentifier(options.table);
   const logger = options.logger ?? db.logger;
@@ -103,7 +106,13 @@ export function createBucketStateStore(db: StateDatabase, options: BucketStateSt
   };
 }
 
-function pruneGroup(db: StateDatabase, table: string, where: string, params: string[], options: PruneOptions): void {
+function pruneGroup(
+  db: StateDatabase,
+  table: string,
+  where: string,
+  params: string[],
+  options: PruneOptions,
+): void {
   let filter = where;
   const args: unknown[] = [...params];
   if (options.keyPrefix !== undefined) {
@@ -119,7 +128,12 @@ function pruneGroup(db: StateDatabase, table: string, where: string, params: str
     if (options.keepFrom === undefined) {
       db.run(`DELETE FROM ${table} WHERE ${filter} AND log_key <= ?`, ...args, threshold);
     } else {
-      db.run(`DELETE FROM ${table} WHERE ${filter} AND log_key <= ? AND log_key < ?`, ...args, threshold, options.keepFrom);
+      db.run(
+        `DELETE FROM ${table} WHERE ${filter} AND log_key <= ? AND log_key < ?`,
+        ...args,
+        threshold,
+        options.keepFrom,
+      );
     }
   });
 }

@@ -24,12 +24,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const raw = (path = dbPath) => new Database(path, { readonly: true });
 const columns = (db: BetterSqlite3.Database, table: string) =>
-  (db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number; pk: number }[]).map((c) => [
-    c.name,
-    c.type,
-    c.notnull,
-    c.pk,
-  ]);
+  (db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number; pk: number }[]).map(
+    (c) => [c.name, c.type, c.notnull, c.pk],
+  );
 
 describe('openStateDatabase', () => {
   it('creates the file with mode 0600 and the metadata table of the reference', () => {
@@ -41,7 +38,9 @@ describe('openStateDatabase', () => {
       ['key', 'TEXT', 1, 1],
       ['value', 'TEXT', 1, 2],
     ]);
-    expect(check.prepare('SELECT key, value FROM metadata').all()).toEqual([{ key: 'version', value: 'v5.1.0' }]);
+    expect(check.prepare('SELECT key, value FROM metadata').all()).toEqual([
+      { key: 'version', value: 'v5.1.0' },
+    ]);
     check.close();
   });
 
@@ -49,7 +48,9 @@ describe('openStateDatabase', () => {
     openStateDatabase({ path: dbPath, wazuhVersion: 'v5.0.0', logger: logger() }).close();
     openStateDatabase({ path: dbPath, wazuhVersion: 'v5.1.0', logger: logger() }).close();
     const check = raw();
-    expect(check.prepare('SELECT key, value FROM metadata').all()).toEqual([{ key: 'version', value: 'v5.1.0' }]);
+    expect(check.prepare('SELECT key, value FROM metadata').all()).toEqual([
+      { key: 'version', value: 'v5.1.0' },
+    ]);
     check.close();
   });
 
@@ -146,7 +147,10 @@ describe('openStateDatabase', () => {
     db.ensureTable('t1', "CREATE TABLE t1 (a 'text' NOT NULL)");
     expect(lines.filter((l) => l === 'DEBUG: +++ Table does not exist; create\n')).toHaveLength(1);
     expect(() => db.ensureTable('t2', 'CREATE TABLE t2 (')).toThrow(
-      expect.objectContaining({ exitCode: 6, message: expect.stringMatching(/^Unable to create SQLite DB: /) }),
+      expect.objectContaining({
+        exitCode: 6,
+        message: expect.stringMatching(/^Unable to create SQLite DB: /),
+      }),
     );
     db.close();
   });

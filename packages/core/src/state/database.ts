@@ -3,8 +3,8 @@ import type { Logger } from '../log/logger.js';
 import { ensurePrivateFile } from './file-mode.js';
 import { checkMetadata } from './metadata.js';
 import { acquireRunLock, type RunLock } from './run-lock.js';
-import { type BetterSqlite3, loadSqlite } from './sqlite-loader.js';
 import { StateDatabaseError, StateTableCreateError, withDbError } from './sqlite-errors.js';
+import { type BetterSqlite3, loadSqlite } from './sqlite-loader.js';
 import { createStatementCache } from './statement-cache.js';
 
 export interface StateDatabaseOptions {
@@ -98,7 +98,8 @@ function createStateDatabase(
     all: <T>(sql: string, ...params: unknown[]) => statements.get(sql).all(...params) as T[],
     transaction: (fn) => connection.transaction(fn)(),
     tableExists: (name) =>
-      connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined,
+      connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+      undefined,
     ensureTable(table, ddl) {
       const names = withDbError('Unexpected error accessing SQLite DB: ', tableNames);
       if (names.includes(table)) return;
@@ -116,7 +117,11 @@ function createStateDatabase(
         if (connection.inTransaction) connection.exec('COMMIT');
         connection.exec('PRAGMA optimize');
       } catch (error) {
-        throw new StateDatabaseError(`Error attempting to operate with the ${path} database: ${errorText(error)}`, 'DB_ACCESS', error);
+        throw new StateDatabaseError(
+          `Error attempting to operate with the ${path} database: ${errorText(error)}`,
+          'DB_ACCESS',
+          error,
+        );
       } finally {
         connection.close();
         lock.release();

@@ -1,4 +1,3 @@
-export { type BucketTableSchema, bucketTableDdl } from './bucket-tables.js';
 export {
   type BucketStateStore,
   type BucketStateStoreOptions,
@@ -7,6 +6,7 @@ export {
   RETENTION_ROWS,
   type RowScope,
 } from './bucket-store.js';
+export { type BucketTableSchema, bucketTableDdl } from './bucket-tables.js';
 export { openStateDatabase, type StateDatabase, type StateDatabaseOptions } from './database.js';
 export { DEPRECATED_TABLES, METADATA_DDL } from './metadata.js';
 export { StateDatabaseError, StateTableCreateError } from './sqlite-errors.js';

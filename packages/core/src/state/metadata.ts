@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.js';
-import type { BetterSqlite3 } from './sqlite-loader.js';
 import { StateDatabaseError, withDbError } from './sqlite-errors.js';
+import type { BetterSqlite3 } from './sqlite-loader.js';
 
 /** The reference's DDL, byte for byte (quoted type names give TEXT affinity). */
 export const METADATA_DDL =
@@ -13,7 +13,12 @@ export const DEPRECATED_TABLES = ['log_progress', 'trail_progress'] as const;
  * The metadata check of core.md §8.2 with decisions C23/C25: record the running Wazuh version,
  * drop deprecated tables, all in one transaction. Throws `StateDatabaseError` (exit 5).
  */
-export function checkMetadata(db: BetterSqlite3.Database, dbPath: string, version: string, logger: Logger): void {
+export function checkMetadata(
+  db: BetterSqlite3.Database,
+  dbPath: string,
+  version: string,
+  logger: Logger,
+): void {
   const operate = `Error attempting to operate with the ${dbPath} database: `;
   const tables = withDbError(operate, () =>
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all(),

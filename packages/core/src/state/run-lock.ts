@@ -1,7 +1,7 @@
 import { errorText } from '../errors/errors.js';
 import { ensurePrivateFile } from './file-mode.js';
-import { loadSqlite } from './sqlite-loader.js';
 import { isSqliteError, StateDatabaseError } from './sqlite-errors.js';
+import { loadSqlite } from './sqlite-loader.js';
 
 /** Held for a whole run; `release()` is idempotent. */
 export interface RunLock {

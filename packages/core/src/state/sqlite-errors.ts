@@ -1,5 +1,5 @@
-import { EXIT } from '../errors/exit-codes.js';
 import { errorText, WazuhAwsError } from '../errors/errors.js';
+import { EXIT } from '../errors/exit-codes.js';
 
 /** A state database could not be read, updated or locked (exit 5). */
 export class StateDatabaseError extends WazuhAwsError {
