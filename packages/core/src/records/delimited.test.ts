@@ -23,7 +23,7 @@ function pythonCsv(text: string, delimiter: string, limit = 131072): string[][] 
     | 'IN_QUOTED_FIELD'
     | 'QUOTE_IN_QUOTED_FIELD'
     | 'EAT_CRNL';
-  let state: State = 'START_RECORD';
+  let state = 'START_RECORD' as State;
   let fields: string[] = [];
   let field = '';
   let fieldLen = 0;
@@ -40,6 +40,7 @@ function pythonCsv(text: string, delimiter: string, limit = 131072): string[][] 
   const nl = (c: string) => c === '\n' || c === '\r';
   const step = (c: string) => {
     switch (state) {
+      // biome-ignore lint/suspicious/noFallthroughSwitchClause: CPython's machine falls through to START_FIELD
       case 'START_RECORD':
         if (c === EOL) return;
         if (nl(c)) {
@@ -47,7 +48,6 @@ function pythonCsv(text: string, delimiter: string, limit = 131072): string[][] 
           return;
         }
         state = 'START_FIELD';
-      // falls through
       case 'START_FIELD':
         if (nl(c) || c === EOL) {
           save();
