@@ -85,6 +85,8 @@ export interface BucketPlugin<Name extends string = string> {
   readonly markerMode?: 'default' | 'year-folder' | 'day-folder';
   /** Replace `/` by this after the prefix in StartAfter (server_access: `-`). */
   readonly markerDelimiter?: string;
+  /** The bucket must hold an `AWSLogs` folder under the prefix (GuardDuty's native export), else exit 12. */
+  readonly requiresAwsLogsFolder?: boolean;
   /** Add `aws.aws_account_id` to every message (AWSLogs role: cloudtrail, config, vpcflow). */
   readonly accountIdInMessage: boolean;
   /** How `created_date` is derived: from the `_YYYYMMDDT` file-name piece or the last date in the key. */

@@ -1,0 +1,75 @@
+import type { Readable } from 'node:stream';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandInput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import type { ObjectRef } from '../plugin/types.js';
+
+export interface ListRequest {
+  bucket: string;
+  prefix: string;
+  delimiter?: string | undefined;
+  startAfter?: string | undefined;
+  continuationToken?: string | undefined;
+  maxKeys?: number | undefined;
+}
+
+export interface ListPage {
+  objects: ObjectRef[];
+  /** `CommonPrefixes[].Prefix` (delimiter listings). */
+  folders: string[];
+  /** Whether the response had a `Contents` member at all. */
+  hasContents: boolean;
+  hasFolders: boolean;
+  nextToken?: string | undefined;
+}
+
+/** The narrow S3 port the bucket engine depends on. */
+export interface ObjectStore {
+  list(request: ListRequest): Promise<ListPage>;
+  /** The object's body as a stream (not read yet). */
+  open(bucket: string, key: string, signal?: AbortSignal): Promise<Readable>;
+  remove(bucket: string, key: string): Promise<void>;
+}
+
+/** ObjectStore over an SDK v3 S3 client. SDK errors propagate unchanged (classified by callers). */
+export function createS3ObjectStore(client: S3Client): ObjectStore {
+  return {
+    async list(request) {
+      const input: ListObjectsV2CommandInput = {
+        Bucket: request.bucket,
+        Prefix: request.prefix,
+        ...(request.delimiter ? { Delimiter: request.delimiter } : {}),
+        ...(request.startAfter ? { StartAfter: request.startAfter } : {}),
+        ...(request.continuationToken ? { ContinuationToken: request.continuationToken } : {}),
+        ...(request.maxKeys ? { MaxKeys: request.maxKeys } : {}),
+      };
+      const out = await client.send(new ListObjectsV2Command(input));
+      return {
+        objects: (out.Contents ?? []).map((o) => ({
+          bucket: request.bucket,
+          key: o.Key ?? '',
+          lastModified: o.LastModified,
+          size: o.Size,
+        })),
+        folders: (out.CommonPrefixes ?? []).map((p) => p.Prefix ?? ''),
+        hasContents: out.Contents !== undefined && out.Contents.length > 0,
+        hasFolders: out.CommonPrefixes !== undefined && out.CommonPrefixes.length > 0,
+        nextToken: out.IsTruncated ? out.NextContinuationToken : undefined,
+      };
+    },
+    async open(bucket, key, signal) {
+      const out = await client.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key }),
+        signal ? { abortSignal: signal } : {},
+      );
+      return out.Body as Readable;
+    },
+    async remove(bucket, key) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import type { Readable } from 'node:stream';
+import { formatAwsError, isAwsServiceError } from '../../aws/aws-error.js';
+import { openObjectContent } from '../../decompress/index.js';
+import { DecompressError, errorText, ParseError, WazuhAwsError, WazuhNotRunningError } from '../../errors/errors.js';
+import { EXIT } from '../../errors/exit-codes.js';
+import { logDiscard } from '../../filter/index.js';
+import { buildErrorMessage, buildEventMessage } from '../../message/template.js';
+import type { BucketPlugin, FileContext, ObjectRef, WazuhMessage } from '../../plugin/types.js';
+import type { RunContext } from '../context.js';
+import { sendMessage } from '../send-message.js';
+import { pythonRepr } from './texts.js';
+
+export interface ObjectOutcome {
+  events: number;
+  discarded: number;
+  /** The file failed and was skipped (skip_on_error): mark it, never delete it (decision B3). */
+  failed: boolean;
+}
+
+/** The reference's wording when a decompression failure is skipped (quirk C19, kept for message parity). */
+const SKIPPED_DECOMPRESS_REPR = pythonRepr('TypeError', "'NoneType' object does not support the context manager protocol");
+
+/**
+ * Parses one object and sends its messages in file order: parse → discard filter → message
+ * template → reformat → send. Failures follow buckets.md §1.11 (exit, or skip with an `error_msg`).
+ */
+export async function processObject(
+  plugin: BucketPlugin,
+  object: ObjectRef,
+  openBody: () => Promise<Readable | Buffer>,
+  accountId: string,
+  file: FileContext,
+  context: RunContext,
+): Promise<ObjectOutcome> {
+  const { logger, options } = context;
+  const source = {
+    alias: options.accountAlias,
+    bucket: object.bucket,
+    key: object.key,
+    accountId: plugin.accountIdInMessage ? accountId : undefined,
+  };
+  const outcome: ObjectOutcome = { events: 0, discarded: 0, failed: false };
+  try {
+    const content = openObjectContent(object.key, await openBody());
+    for await (const event of plugin.parse(content, file)) {
+      if (options.discard) {
+        const discarded = options.discard.matchesEvent(event);
+        logDiscard(logger, options.discard, discarded);
+        if (discarded) {
+          outcome.discarded++;
+          continue;
+        }
+      }
+      const messages = plugin.reformat(buildEventMessage(event, source), file);
+      for (const message of messages) {
+        const pending = sendMessage(context, message);
+        if (pending) await pending;
+      }
+      outcome.events++;
+    }
+  } catch (error) {
+    const failure = classifyFileError(error, object.key, logger.error.bind(logger));
+    if (!options.skipOnError) throw failure.fatal;
+    logger.debug(1, `++ ${failure.text}; skipping...`);
+    await sendErrorMessage(context, buildErrorMessage(failure.text, source));
+    outcome.failed = true;
+  }
+  return outcome;
+}
+
+async function sendErrorMessage(context: RunContext, message: WazuhMessage) {
+  try {
+    await sendMessage(context, message);
+  } catch (error) {
+    // Decision B41: Wazuh not running ends the run (exit 11) in every mode.
+    if (error instanceof WazuhNotRunningError) throw error;
+    context.logger.debug(1, '++ Failed to send message to Wazuh');
+  }
+}
+
+interface FileFailure {
+  /** The `error_msg` text (and debug text) when skipping. */
+  text: string;
+  /** What ends the run when not skipping. */
+  fatal: WazuhAwsError;
+}
+
+function classifyFileError(error: unknown, key: string, printError: (text: string) => void): FileFailure {
+  if (error instanceof DecompressError) {
+    // The reference prints the decompression error itself, skipping or not (core.md §6).
+    printError(error.message);
+    return {
+      text: `Failed to decompress file ${key}: ${SKIPPED_DECOMPRESS_REPR}`,
+      fatal: new WazuhAwsError(error.message, { exitCode: EXIT.DECOMPRESS, code: 'DECOMPRESS', report: false, cause: error }),
+    };
+  }
+  if (error instanceof ParseError) {
+    const text = `Failed to parse file ${key}: ${pythonRepr(error.pythonType, error.message)}`;
+    return { text, fatal: new WazuhAwsError(text, { exitCode: EXIT.PARSE, code: 'PARSE', cause: error }) };
+  }
+  if (error instanceof WazuhAwsError) {
+    // Plugin-specific exits (WAF structure, Umbrella prefix) and send failures stop the run as they are.
+    return { text: error.message, fatal: error };
+  }
+  const repr = isAwsServiceError(error)
+    ? pythonRepr('ClientError', formatAwsError(error, 'GetObject'))
+    : pythonRepr(error instanceof Error ? error.constructor.name : 'Exception', errorText(error));
+  const text = `Unknown error reading/parsing file ${key}: ${repr}`;
+  return { text, fatal: new WazuhAwsError(text, { exitCode: EXIT.UNKNOWN, code: 'FILE_UNKNOWN', cause: error }) };
+}
