@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -164,5 +165,40 @@ describe('openStateDatabase', () => {
     const check = raw();
     expect(check.prepare('SELECT a FROM t1').pluck().all()).toEqual(['x']);
     check.close();
+  });
+});
+
+describe('run lock across processes', () => {
+  it('blocks while another process holds it and is free again once that process is killed', async () => {
+    openStateDatabase({ path: dbPath, wazuhVersion: 'v5.1.0', logger: logger() }).close();
+    const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require(process.argv[1]); const c = new D(process.argv[2]); c.exec('BEGIN EXCLUSIVE');
+         process.stdout.write('locked\\n'); setInterval(() => c.inTransaction, 1000);`,
+        sqlitePath,
+        `${dbPath}.lock`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
+      holder.on('exit', (code) => reject(new Error(`holder exited with ${code}`)));
+    });
+    expect(() =>
+      openStateDatabase({ path: dbPath, wazuhVersion: 'v5.1.0', logger: logger(), lockTimeoutMs: 100 }),
+    ).toThrow(expect.objectContaining({ exitCode: 5, code: 'DB_LOCKED' }));
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    holder.kill('SIGKILL');
+    await exited;
+    const db = openStateDatabase({
+      path: dbPath,
+      wazuhVersion: 'v5.1.0',
+      logger: logger(),
+      lockTimeoutMs: 100,
+    });
+    db.close();
   });
 });

@@ -17,7 +17,8 @@ export interface RunLock {
  * database held in `BEGIN EXCLUSIVE` for the whole run: SQLite's POSIX locks are released by the
  * kernel when the process dies (SIGKILL, crash), so a lock can never go stale, and the busy timeout
  * gives the bounded wait for free. The state DB itself keeps its normal per-commit locking, so the
- * Python wodle can still open it.
+ * Python wodle can still open it. The returned object must stay referenced while the run goes on
+ * (a garbage-collected connection would drop the lock); `StateDatabase` holds it.
  */
 export function acquireRunLock(dbPath: string, timeoutMs: number): RunLock {
   const Database = loadSqlite();
@@ -34,6 +35,8 @@ export function acquireRunLock(dbPath: string, timeoutMs: number): RunLock {
     );
   }
   try {
+    // Nothing is ever written: no journal file needed next to the lock.
+    connection.pragma('journal_mode = OFF');
     connection.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     connection.close();
