@@ -38,15 +38,23 @@ const CORPUS_COLUMNS = {
     ['created_date', 'INTEGER', 1, 0],
   ],
 } as const;
-const TABLES = [
+type Schema = keyof typeof CORPUS_COLUMNS;
+const CUSTOM_TABLES = [
+  'custom',
+  'guardduty',
+  'waf',
+  'alb',
+  'clb',
+  'nlb',
+  's3_server_access',
+  'cisco_umbrella',
+];
+const TABLES: [string, Schema][] = [
   ['cloudtrail', 'awslogs'],
   ['config', 'awslogs'],
   ['vpcflow', 'vpcflow'],
-  ...['custom', 'guardduty', 'waf', 'alb', 'clb', 'nlb', 's3_server_access', 'cisco_umbrella'].map((t) => [
-    t,
-    'custom',
-  ]),
-] as const;
+  ...CUSTOM_TABLES.map((t): [string, Schema] => [t, 'custom']),
+];
 
 let dir: string;
 let db: StateDatabase;
