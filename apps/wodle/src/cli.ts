@@ -1,1 +1,14 @@
-export {};
+#!/usr/bin/env node
+import { main } from './main.js';
+
+// process.exit: keep-alive HTTP agents must not keep a finished run alive. stdout/stderr writes
+// to pipes and files are synchronous on Linux, so nothing printed is lost.
+main(process.argv).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // A bug: say so plainly, never with exit 127 (modulesd would stop the module).
+    process.stdout.write(`ERROR: Unknown error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stdout.write('ERROR: This is a bug in wazuh-aws; please report it with the command line used.\n');
+    process.exit(1);
+  },
+);

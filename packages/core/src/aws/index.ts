@@ -9,4 +9,4 @@ export {
 } from './aws-error.js';
 export { DEPRECATED_KEYS_NOTICE, ROLE_SESSION_NAME } from './credentials.js';
 export { type ResolvedProfileSettings, resolveProfileSettings } from './profile-config.js';
-export { createS3ObjectStore, type ListPage, type ListRequest, type ObjectStore } from './object-store.js';
+export { createS3ObjectStore, openObjectStore, type ListPage, type ListRequest, type ObjectStore } from './object-store.js';

@@ -4,9 +4,10 @@ import {
   GetObjectCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandInput,
-  type S3Client,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import type { ObjectRef } from '../plugin/types.js';
+import type { AwsClientFactory } from './types.js';
 
 export interface ListRequest {
   bucket: string;
@@ -72,4 +73,9 @@ export function createS3ObjectStore(client: S3Client): ObjectStore {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
   };
+}
+
+/** The S3 store of a run: the main client (with `--service_endpoint`) for the given region. */
+export async function openObjectStore(aws: AwsClientFactory, region?: string): Promise<ObjectStore> {
+  return createS3ObjectStore(await aws.create(S3Client, { service: 's3', region }));
 }
