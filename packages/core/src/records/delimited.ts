@@ -117,7 +117,7 @@ class RowAssembler {
   }
 
   private check(length: number): void {
-    if (length > this.limit) throw new ParseError(`field larger than field limit (${this.limit})`);
+    if (length > this.limit) throw new ParseError(`field larger than field limit (${this.limit})`, undefined, 'Error');
   }
 
   private saveAndEnd(): string[] {
