@@ -17,7 +17,7 @@ const BUCKET_EXAMPLES: readonly (readonly [string, string])[] = [
 
 const EXIT_CODES: readonly (readonly [number, string])[] = [
   [0, 'success'],
-  [1, 'unknown error (text after "Unknown error")'],
+  [1, 'unknown error (the output says "Unknown error: …")'],
   [2, 'invalid arguments, or interrupted by SIGINT/SIGTERM'],
   [3, 'invalid credentials or role assumption failed'],
   [4, 'AWS SDK missing'],
@@ -73,7 +73,8 @@ export function renderHelp(prog: string): string {
       '-x, --external_id ID         external id for the role assumption',
     ]),
     section('Common options', [
-      '-r, --regions LIST           comma-separated regions (bucket and service modes)',
+      '-r, --regions LIST           comma-separated regions to read (bucket and service modes;',
+      '                             for subscribers, the first one is the SQS region)',
       '-s, --only_logs_after DATE   only logs after this date, format YYYY-MMM-DD (2024-JAN-31)',
       '-o, --reparse                process again what was already processed',
       '-e, --skip_on_error          skip files that cannot be decompressed or parsed and go on',
