@@ -99,6 +99,10 @@ export async function startDatagramReceiver(
     child.on('exit', (code) => reject(new Error(`datagram receiver exited early (${code})`)));
   });
   let paused = false;
+  const resume = () => {
+    if (paused) signal(child, 'SIGCONT');
+    paused = false;
+  };
   return {
     path,
     messages,
@@ -110,12 +114,9 @@ export async function startDatagramReceiver(
       if (!paused) signal(child, 'SIGSTOP');
       paused = true;
     },
-    resume() {
-      if (paused) signal(child, 'SIGCONT');
-      paused = false;
-    },
+    resume,
     async close() {
-      if (paused) this.resume();
+      resume();
       if (!exited && child.connected) child.send('close');
       await exitPromise;
       if (existsSync(path) && !ownDir) rmSync(path, { force: true });
