@@ -34,7 +34,10 @@ describe('region lists', () => {
     expect(ALL_REGIONS).toHaveLength(33);
     expect([...ALL_REGIONS].sort()).toEqual([...ALL_REGIONS]);
     expect(INSPECTOR_V2_REGIONS).toHaveLength(31);
-    expect(ALL_REGIONS.filter((r) => !(INSPECTOR_V2_REGIONS as readonly string[]).includes(r))).toEqual(['ap-east-2', 'me-south-1']);
+    expect(ALL_REGIONS.filter((r) => !(INSPECTOR_V2_REGIONS as readonly string[]).includes(r))).toEqual([
+      'ap-east-2',
+      'me-south-1',
+    ]);
     expect(ALL_REGIONS).toContain('mx-central-1');
   });
   it('accepts GovCloud and China where the service exists (L9)', () => {
