@@ -1,11 +1,7 @@
 // Reads one range of a log stream with GetLogEvents and sends every event raw (services.md §2.5,
 // decisions S2–S4, S9, S11, S14, S16, S38).
-import {
-  type CloudWatchLogsClient,
-  GetLogEventsCommand,
-  type OutputLogEvent,
-} from '@aws-sdk/client-cloudwatch-logs';
-import { EXIT, isObject, parsePythonJson, WazuhAwsError } from '@wazuh-aws/core';
+import { GetLogEventsCommand, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { EXIT, isObject, logDiscard, parsePythonJson, WazuhAwsError } from '@wazuh-aws/core';
 import type { LogRange, RangeProgress } from './stream-plan.js';
 import type { CloudWatchRun, CloudWatchTuning } from './types.js';
 
@@ -86,29 +82,12 @@ async function handleEvent(run: CloudWatchRun, event: OutputLogEvent): Promise<b
     isJson = false;
   }
   // Decision S16: only JSON objects take the field path; everything else is matched as text.
-  if (isJson && isObject(parsed)) {
-    if (discard?.matchesEvent(parsed)) {
-      logger.debug(
-        2,
-        `+++ The "${discard.regex}" regex found a match in the "${discard.field}" field. The event will be skipped.`,
-      );
-      return false;
-    }
-    if (discard) {
-      logger.debug(
-        3,
-        `+++ The "${discard.regex}" regex did not find a match in the "${discard.field}" field. The event will be processed.`,
-      );
-    }
-  } else {
-    logger.debug(3, '+++ Retrieved log event is not a JSON object.');
-    if (discard?.matchesText(message)) {
-      logger.debug(2, `+++ The "${discard.regex}" regex found a match. The event will be skipped.`);
-      return false;
-    }
-    if (discard)
-      logger.debug(3, `+++ The "${discard.regex}" regex did not find a match. The event will be processed.`);
-  }
+  const json = isJson && isObject(parsed);
+  if (!json) logger.debug(3, '+++ Retrieved log event is not a JSON object.');
+  const discarded =
+    discard !== undefined && (json ? discard.matchesEvent(parsed) : discard.matchesText(message));
+  logDiscard(logger, discard, discarded, { text: !json });
+  if (discarded) return false;
   logger.debug(2, () => `The message is "${message}"`);
   logger.debug(3, () => `The message's timestamp is ${none(event.timestamp)}`);
   await run.emit(message);

@@ -2,6 +2,7 @@
 // and collects one region at a time. Core's service engine builds the clients, opens the state DB,
 // sends events and commits; the plugin only pages through the API and decides what to read next.
 import type { AwsClientConstructor, AwsServiceName } from '../aws/types.js';
+import type { DiscardFilter } from '../filter/discard.js';
 import type { Logger } from '../log/logger.js';
 import type { JsonObject } from './types.js';
 
@@ -88,18 +89,6 @@ export interface ServiceSettings {
   removeLogStreams: boolean;
 }
 
-/** The discard filter as a service sees it (adapted by the engine from core's DiscardFilter). */
-export interface ServiceDiscard {
-  /** `--discard-field` text for the debug lines ('' when absent). */
-  readonly field: string;
-  /** `--discard-regex` text for the debug lines ('' when absent). */
-  readonly regex: string;
-  /** Field filter for a parsed JSON event (core.md §7.2). */
-  matchesEvent(event: unknown): boolean;
-  /** The pattern at the start of a raw text; false without `--discard-regex`. */
-  matchesText(text: string): boolean;
-}
-
 /** Everything `collect` gets for one region. */
 export interface ServiceRegionRun<Clients, State> {
   readonly region: string;
@@ -107,8 +96,8 @@ export interface ServiceRegionRun<Clients, State> {
   readonly state: State;
   readonly settings: ServiceSettings;
   readonly logger: Logger;
-  /** Set only when `--discard-field` or `--discard-regex` was given (decision C15/C16). */
-  readonly discard?: ServiceDiscard | undefined;
+  /** Set only when `--discard-regex` was given (decisions C15, C16, S2). */
+  readonly discard?: DiscardFilter | undefined;
   /** Account of the base credentials (only when the plugin asks for it, decision S23). */
   readonly accountId?: string | undefined;
   /** Today 00:00 UTC. */

@@ -1,29 +1,13 @@
 // The service tables of aws_services.db (services.md §1.4, §2.2), with the reference's exact DDL
 // (quoted type names) so existing installs keep working. Writes are committed one unit at a time
 // (decision S1): a stream row at once, an Inspector scan (initial row, scan row, retention) together.
-import { WazuhAwsError } from '../errors/errors.js';
-import { EXIT } from '../errors/exit-codes.js';
-import type { Logger } from '../log/logger.js';
 import type {
   LogStreamState,
   ScanHistoryState,
   ServiceTable,
   StreamCheckpoint,
 } from '../plugin/service-types.js';
-
-/** The part of a better-sqlite3 connection the service tables use. */
-export interface SqlConnection {
-  exec(sql: string): unknown;
-  prepare(sql: string): SqlStatement;
-  // biome-ignore lint/suspicious/noExplicitAny: better-sqlite3's transaction() is generic over any function.
-  transaction<F extends (...args: any[]) => any>(fn: F): F;
-}
-
-export interface SqlStatement {
-  run(...params: unknown[]): unknown;
-  get(...params: unknown[]): unknown;
-  all(...params: unknown[]): unknown[];
-}
+import type { StateDatabase } from './database.js';
 
 /** CREATE statements of the reference. */
 export const SERVICE_TABLE_DDL: Readonly<Record<ServiceTable, string>> = Object.freeze({
@@ -47,31 +31,8 @@ export const SERVICE_TABLE_DDL: Readonly<Record<ServiceTable, string>> = Object.
 export const SCAN_RETENTION = 5;
 
 /** Creates the service's table when missing (core.md §8.4): exit 5 / exit 6 on failure. */
-export function ensureServiceTable(db: SqlConnection, table: ServiceTable, logger: Logger): void {
-  let names: Set<string>;
-  try {
-    const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
-      name: string;
-    }[];
-    names = new Set(rows.map((row) => row.name));
-  } catch (error) {
-    throw new WazuhAwsError(`Unexpected error accessing SQLite DB: ${(error as Error).message}`, {
-      exitCode: EXIT.DB_ACCESS,
-      code: 'DB_ACCESS',
-      cause: error,
-    });
-  }
-  if (names.has(table)) return;
-  logger.debug(1, '+++ Table does not exist; create');
-  try {
-    db.exec(SERVICE_TABLE_DDL[table]);
-  } catch (error) {
-    throw new WazuhAwsError(`Unable to create SQLite DB: ${(error as Error).message}`, {
-      exitCode: EXIT.DB_CREATE,
-      code: 'DB_CREATE',
-      cause: error,
-    });
-  }
+export function ensureServiceTable(db: StateDatabase, table: ServiceTable): void {
+  db.ensureTable(table, SERVICE_TABLE_DDL[table]);
 }
 
 // Older reference versions stored Python's `None` as text.
@@ -85,34 +46,27 @@ const toNumber = (value: unknown): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
-/** `cloudwatch_logs` rows of one region. */
-export function createLogStreamState(db: SqlConnection, region: string): LogStreamState {
-  const select = db.prepare(
-    'SELECT next_token, start_time, end_time FROM cloudwatch_logs WHERE aws_region = ? AND aws_log_group = ? AND aws_log_stream = ?',
-  );
-  const exists = db.prepare(
-    'SELECT 1 FROM cloudwatch_logs WHERE aws_region = ? AND aws_log_group = ? AND aws_log_stream = ?',
-  );
-  const insert = db.prepare(
-    'INSERT INTO cloudwatch_logs (aws_region, aws_log_group, aws_log_stream, next_token, start_time, end_time) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const update = db.prepare(
-    'UPDATE cloudwatch_logs SET next_token = ?, start_time = ?, end_time = ? WHERE aws_region = ? AND aws_log_group = ? AND aws_log_stream = ?',
-  );
-  const list = db.prepare(
-    'SELECT aws_log_stream FROM cloudwatch_logs WHERE aws_region = ? AND aws_log_group = ?',
-  );
-  const remove = db.prepare(
-    'DELETE FROM cloudwatch_logs WHERE aws_region = ? AND aws_log_group = ? AND aws_log_stream = ?',
-  );
-  const removeMany = db.transaction((group: string, streams: readonly string[]) => {
-    for (const stream of streams) remove.run(region, group, stream);
-  });
+const SELECT_STREAM =
+  'SELECT next_token, start_time, end_time FROM cloudwatch_logs WHERE aws_region = ? AND aws_log_group = ? AND aws_log_stream = ?';
+const INSERT_STREAM =
+  'INSERT INTO cloudwatch_logs (aws_region, aws_log_group, aws_log_stream, next_token, start_time, end_time) VALUES (?, ?, ?, ?, ?, ?)';
+const UPDATE_STREAM =
+  'UPDATE cloudwatch_logs SET next_token = ?, start_time = ?, end_time = ? WHERE aws_region = ? AND aws_log_group = ? AND aws_log_stream = ?';
+const LIST_STREAMS = 'SELECT aws_log_stream FROM cloudwatch_logs WHERE aws_region = ? AND aws_log_group = ?';
+const DELETE_STREAM =
+  'DELETE FROM cloudwatch_logs WHERE aws_region = ? AND aws_log_group = ? AND aws_log_stream = ?';
+
+interface StreamRow {
+  next_token: unknown;
+  start_time: unknown;
+  end_time: unknown;
+}
+
+/** `cloudwatch_logs` rows of one region (services.md §2.2); each call commits at once. */
+export function createLogStreamState(db: StateDatabase, region: string): LogStreamState {
   return {
     get(group, stream) {
-      const row = select.get(region, group, stream) as
-        | { next_token: unknown; start_time: unknown; end_time: unknown }
-        | undefined;
+      const row = db.get<StreamRow>(SELECT_STREAM, region, group, stream);
       if (row === undefined) return undefined;
       const token = present(row.next_token);
       return {
@@ -123,18 +77,23 @@ export function createLogStreamState(db: SqlConnection, region: string): LogStre
     },
     save(group, stream, checkpoint: StreamCheckpoint) {
       const values = [checkpoint.token ?? null, checkpoint.startTime ?? null, checkpoint.endTime ?? null];
-      if (exists.get(region, group, stream) === undefined) {
-        insert.run(region, group, stream, ...values);
-        return 'inserted';
-      }
-      update.run(...values, region, group, stream);
-      return 'updated';
+      return db.transaction(() => {
+        if (db.get(SELECT_STREAM, region, group, stream) === undefined) {
+          db.run(INSERT_STREAM, region, group, stream, ...values);
+          return 'inserted' as const;
+        }
+        db.run(UPDATE_STREAM, ...values, region, group, stream);
+        return 'updated' as const;
+      });
     },
     streams(group) {
-      return (list.all(region, group) as { aws_log_stream: string }[]).map((row) => row.aws_log_stream);
+      return db.all<{ aws_log_stream: string }>(LIST_STREAMS, region, group).map((row) => row.aws_log_stream);
     },
     remove(group, streams) {
-      if (streams.length > 0) removeMany(group, streams);
+      if (streams.length === 0) return;
+      db.transaction(() => {
+        for (const stream of streams) db.run(DELETE_STREAM, region, group, stream);
+      });
     },
   };
 }
@@ -146,32 +105,27 @@ export interface ScanHistoryKey {
   region: string;
 }
 
-/** `aws_services` rows of one (service, account, region). */
-export function createScanHistoryState(db: SqlConnection, key: ScanHistoryKey): ScanHistoryState {
+const KEY = 'service_name = ? AND aws_account_id = ? AND aws_region = ?';
+const LAST_SCAN = `SELECT scan_date FROM aws_services WHERE ${KEY} ORDER BY scan_date DESC LIMIT 1`;
+const INSERT_SCAN =
+  'INSERT OR IGNORE INTO aws_services (service_name, aws_account_id, aws_region, scan_date) VALUES (?, ?, ?, ?)';
+const RETAIN_SCANS = `DELETE FROM aws_services WHERE ${KEY} AND rowid NOT IN (
+  SELECT rowid FROM aws_services WHERE ${KEY} ORDER BY scan_date DESC LIMIT ${SCAN_RETENTION})`;
+
+/** `aws_services` rows of one (service, account, region) (services.md §1.4). */
+export function createScanHistoryState(db: StateDatabase, key: ScanHistoryKey): ScanHistoryState {
   const params = [key.service, key.accountId, key.region];
-  const last = db.prepare(
-    'SELECT scan_date FROM aws_services WHERE service_name = ? AND aws_account_id = ? AND aws_region = ? ORDER BY scan_date DESC LIMIT 1',
-  );
-  const insert = db.prepare(
-    'INSERT OR IGNORE INTO aws_services (service_name, aws_account_id, aws_region, scan_date) VALUES (?, ?, ?, ?)',
-  );
-  const retain = db.prepare(
-    `DELETE FROM aws_services WHERE service_name = ? AND aws_account_id = ? AND aws_region = ? AND rowid NOT IN (
-       SELECT rowid FROM aws_services WHERE service_name = ? AND aws_account_id = ? AND aws_region = ?
-       ORDER BY scan_date DESC LIMIT ${SCAN_RETENTION})`,
-  );
-  const record = db.transaction((scanDate: string, initialDate?: string) => {
-    if (initialDate !== undefined) insert.run(...params, initialDate);
-    insert.run(...params, scanDate);
-    retain.run(...params, ...params);
-  });
   return {
     lastScan() {
-      const row = last.get(...params) as { scan_date: unknown } | undefined;
+      const row = db.get<{ scan_date: unknown }>(LAST_SCAN, ...params);
       return row === undefined ? undefined : String(row.scan_date);
     },
     recordScan(scanDate, initialDate) {
-      record(scanDate, initialDate);
+      db.transaction(() => {
+        if (initialDate !== undefined) db.run(INSERT_SCAN, ...params, initialDate);
+        db.run(INSERT_SCAN, ...params, scanDate);
+        db.run(RETAIN_SCANS, ...params, ...params);
+      });
     },
   };
 }

@@ -1,0 +1,79 @@
+// Builds what a service plugin gets for one region: its clients, its state view, and an emit
+// function that formats, logs and sends events through the run's sink.
+import { InterruptedError } from '../../errors/errors.js';
+import type {
+  ServiceName,
+  ServicePlugin,
+  ServiceRegionRun,
+  ServiceSettings,
+  ServiceStateByTable,
+  ServiceTable,
+} from '../../plugin/service-types.js';
+import type { JsonObject } from '../../plugin/types.js';
+import { encodeJsonAscii } from '../../sender/index.js';
+import type { RunContext } from '../context.js';
+import { describeAwsFailure } from './aws-failure.js';
+import { formatServiceMessage } from './service-message.js';
+
+/** Throws InterruptedError when the run's signal was aborted (SIGINT/SIGTERM). */
+export function checkInterrupted(signal: AbortSignal): void {
+  if (signal.aborted)
+    throw new InterruptedError(typeof signal.reason === 'string' ? signal.reason : 'SIGINT');
+}
+
+/** Sends one service event: strings raw (CloudWatch), objects through the service template. */
+export async function emitServiceEvent(context: RunContext, event: string | JsonObject): Promise<void> {
+  const body = typeof event === 'string' ? event : encodeJsonAscii(formatServiceMessage(event));
+  context.logger.debug(3, body); // decision S22: the line shows what is sent
+  const pending = context.sink.send(body);
+  if (pending) await pending;
+}
+
+/** Builds the plugin's clients for `region` (regional clients only where they exist). */
+export async function createServiceClients<C extends Record<string, unknown>>(
+  plugin: Pick<ServicePlugin<ServiceName, ServiceTable, C>, 'clients'>,
+  context: RunContext,
+  region: string,
+): Promise<C> {
+  const clients: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(plugin.clients)) {
+    if (spec.regions && !spec.regions.includes(region)) continue;
+    clients[name] = await context.aws.create(spec.Client, {
+      service: spec.service,
+      region,
+      useServiceEndpoint: true,
+    });
+  }
+  return clients as C;
+}
+
+export interface RegionRunInput<C, T extends ServiceTable> {
+  region: string;
+  clients: C;
+  state: ServiceStateByTable[T];
+  settings: ServiceSettings;
+  accountId?: string | undefined;
+  now: () => Date;
+}
+
+/** The `ServiceRegionRun` handed to `plugin.collect`. */
+export function createRegionRun<C, T extends ServiceTable>(
+  context: RunContext,
+  input: RegionRunInput<C, T>,
+): ServiceRegionRun<C, ServiceStateByTable[T]> {
+  return {
+    region: input.region,
+    clients: input.clients,
+    state: input.state,
+    settings: input.settings,
+    logger: context.logger,
+    discard: context.options.discard,
+    accountId: input.accountId,
+    defaultDate: context.defaultDate,
+    now: input.now,
+    emit: (event) => emitServiceEvent(context, event),
+    signal: context.signal,
+    checkInterrupted: () => checkInterrupted(context.signal),
+    describeError: describeAwsFailure,
+  };
+}
