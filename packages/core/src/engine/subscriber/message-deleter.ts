@@ -19,7 +19,11 @@ interface Pending {
  * into the next one. A failed entry or call logs `ERROR: Error deleting message from SQS: …` and
  * calls `onFailure` (exit 21 at the end of the run).
  */
-export function createMessageDeleter(queue: SubscriberQueue, logger: Logger, onFailure: (text: string) => void): MessageDeleter {
+export function createMessageDeleter(
+  queue: SubscriberQueue,
+  logger: Logger,
+  onFailure: (text: string) => void,
+): MessageDeleter {
   const pending: Pending[] = [];
   let flushing = false;
 

@@ -1,7 +1,8 @@
 import { errorText, isWazuhAwsError } from '../../errors/errors.js';
 import { EXIT } from '../../errors/exit-codes.js';
+import type { DiscardFilter } from '../../filter/index.js';
 import type { Logger } from '../../log/logger.js';
-import type { EventDiscard, ObjectReader, ObjectRoute, SubscriberPlugin } from '../../plugin/subscriber-types.js';
+import type { ObjectReader, ObjectRoute, SubscriberPlugin } from '../../plugin/subscriber-types.js';
 import { parsePythonJson } from '../../records/json-values.js';
 import type { RunContext } from '../context.js';
 import { prefetch } from './prefetch.js';
@@ -24,7 +25,7 @@ export interface MessageHandlerDeps {
   readonly objects: ObjectReader;
   readonly logger: Logger;
   readonly sink: RunContext['sink'];
-  readonly discard?: EventDiscard | undefined;
+  readonly discard?: DiscardFilter | undefined;
   readonly skipOnError: boolean;
   readonly signal: AbortSignal;
   /** Events read ahead per object while earlier messages are still sending. */
@@ -38,7 +39,11 @@ export interface MessageHandlerDeps {
  * sink once `turn` resolves (earlier messages of the batch have sent everything). Failures never
  * throw: they log one ERROR line, are reported through `onFailure` and leave the message queued.
  */
-export async function handleMessage(message: QueueMessage, deps: MessageHandlerDeps, turn: Promise<void>): Promise<MessageOutcome> {
+export async function handleMessage(
+  message: QueueMessage,
+  deps: MessageHandlerDeps,
+  turn: Promise<void>,
+): Promise<MessageOutcome> {
   const { logger, plugin } = deps;
   const fail = (exitCode: number, text: string): MessageOutcome => {
     logger.error(text);
@@ -50,7 +55,10 @@ export async function handleMessage(message: QueueMessage, deps: MessageHandlerD
   try {
     body = parsePythonJson(message.body);
   } catch (error) {
-    return fail(EXIT.INVALID_TYPE, `The body of message ${message.id} is not JSON, the message stays in the queue: ${errorText(error)}`);
+    return fail(
+      EXIT.INVALID_TYPE,
+      `The body of message ${message.id} is not JSON, the message stays in the queue: ${errorText(error)}`,
+    );
   }
   logger.debug(2, () => `The message is: ${toWazuhJson(body)}`);
 
@@ -58,10 +66,17 @@ export async function handleMessage(message: QueueMessage, deps: MessageHandlerD
   try {
     routes = plugin.routeMessage(body);
   } catch (error) {
-    return fail(EXIT.INVALID_TYPE, `The body of message ${message.id} is not a valid notification: ${errorText(error)}`);
+    return fail(
+      EXIT.INVALID_TYPE,
+      `The body of message ${message.id} is not a valid notification: ${errorText(error)}`,
+    );
   }
   if (routes === undefined) {
-    logger.debug(2, () => `Processed message ${toWazuhJson({ raw_message: body })} does not contain the expected format, omitting message.`);
+    logger.debug(
+      2,
+      () =>
+        `Processed message ${toWazuhJson({ raw_message: body })} does not contain the expected format, omitting message.`,
+    );
     return 'left';
   }
   for (const note of routes.skipped) logger.debug(2, note);
@@ -75,7 +90,12 @@ export async function handleMessage(message: QueueMessage, deps: MessageHandlerD
   return outcome;
 }
 
-async function handleObject(route: ObjectRoute, message: QueueMessage, deps: MessageHandlerDeps, turn: Promise<void>): Promise<MessageOutcome> {
+async function handleObject(
+  route: ObjectRoute,
+  message: QueueMessage,
+  deps: MessageHandlerDeps,
+  turn: Promise<void>,
+): Promise<MessageOutcome> {
   const events = prefetch(
     deps.plugin.readEvents({
       route,
@@ -92,14 +112,17 @@ async function handleObject(route: ObjectRoute, message: QueueMessage, deps: Mes
     await turn;
     for await (const event of events) {
       if (deps.signal.aborted) return 'interrupted';
-      const result = deps.sink.send(typeof event === 'string' ? event : toWazuhJson(event));
+      const text = typeof event === 'string' ? event : toWazuhJson(event);
+      deps.logger.debug(3, () => (typeof event === 'string' ? JSON.stringify(event) : text));
+      const result = deps.sink.send(text);
       if (result instanceof Promise) await result;
       sent += 1;
       deps.onSent();
     }
   } catch (error) {
     // Wazuh not running or a socket failure ends the run: no other message could be sent either.
-    if (isWazuhAwsError(error) && (error.code === 'WAZUH_NOT_RUNNING' || error.exitCode === EXIT.SEND)) throw error;
+    if (isWazuhAwsError(error) && (error.code === 'WAZUH_NOT_RUNNING' || error.exitCode === EXIT.SEND))
+      throw error;
     const exitCode = isWazuhAwsError(error) ? error.exitCode : EXIT.INVALID_TYPE;
     const text = `Could not process the object ${route.key} in bucket ${route.bucket} (message ${message.id}), the message stays in the queue: ${errorText(error)}`;
     deps.logger.error(text);

@@ -1,11 +1,16 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { createS3ObjectStore } from '../../aws/object-store.js';
-import { InterruptedError, WazuhAwsError, errorText, isWazuhAwsError } from '../../errors/errors.js';
+import { errorText, InterruptedError, isWazuhAwsError, WazuhAwsError } from '../../errors/errors.js';
 import { EXIT } from '../../errors/exit-codes.js';
 import type { ObjectReader, SubscriberPlugin } from '../../plugin/subscriber-types.js';
 import type { RunContext } from '../context.js';
-import { type HandlingFailure, handleMessage, type MessageHandlerDeps, type MessageOutcome } from './message-handler.js';
 import { createMessageDeleter } from './message-deleter.js';
+import {
+  type HandlingFailure,
+  handleMessage,
+  type MessageHandlerDeps,
+  type MessageOutcome,
+} from './message-handler.js';
 import type { QueueMessage, SubscriberQueue } from './queue-port.js';
 import { startKeepalive } from './visibility-keepalive.js';
 import { toWazuhJson } from './wazuh-json.js';
@@ -49,19 +54,29 @@ const MAX_MESSAGES = 10;
  * @example
  * await runSubscriber(ctx, buckets, { queue: createSqsQueue(sqsClient, 'my-queue') });
  */
-export async function runSubscriber(ctx: RunContext, plugin: SubscriberPlugin, options: SubscriberRunOptions): Promise<SubscriberRunSummary> {
+export async function runSubscriber(
+  ctx: RunContext,
+  plugin: SubscriberPlugin,
+  options: SubscriberRunOptions,
+): Promise<SubscriberRunSummary> {
   const { logger, signal } = ctx;
   const { queue } = options;
   const url = await queue.resolve();
   logger.debug(2, `The SQS queue is: ${url}`);
-  const objects = options.objects ?? createS3ObjectStore(await ctx.aws.create(S3Client, { service: 's3', useServiceEndpoint: true }));
+  const objects =
+    options.objects ??
+    createS3ObjectStore(await ctx.aws.create(S3Client, { service: 's3', useServiceEndpoint: true }));
   const visibility =
     options.visibilityTimeoutSeconds ?? (await queue.visibilityTimeout?.().catch(() => undefined)) ?? 30;
 
   const summary: SubscriberRunSummary = { received: 0, deleted: 0, left: 0, events: 0, failures: [] };
   let queueFailure: WazuhAwsError | undefined;
   const deleter = createMessageDeleter(queue, logger, (text) => {
-    queueFailure ??= new WazuhAwsError(`Error deleting message from SQS: ${text}`, { exitCode: EXIT.SQS_FAILURE, code: 'SQS_DELETE', report: false });
+    queueFailure ??= new WazuhAwsError(`Error deleting message from SQS: ${text}`, {
+      exitCode: EXIT.SQS_FAILURE,
+      code: 'SQS_DELETE',
+      report: false,
+    });
   });
   const deps: MessageHandlerDeps = {
     plugin,
@@ -82,12 +97,23 @@ export async function runSubscriber(ctx: RunContext, plugin: SubscriberPlugin, o
     logger.debug(2, `Retrieving messages from: ${queue.name}`);
     let batch: QueueMessage[];
     try {
-      batch = await queue.receive({ maxMessages: MAX_MESSAGES, waitTimeSeconds: options.waitTimeSeconds ?? 20, signal });
+      batch = await queue.receive({
+        maxMessages: MAX_MESSAGES,
+        waitTimeSeconds: options.waitTimeSeconds ?? 20,
+        signal,
+      });
     } catch (error) {
       if (signal.aborted) break;
       const text = `Error receiving message from SQS: ${errorText(error)}`;
       logger.error(text);
-      queueFailure ??= isWazuhAwsError(error) ? error : new WazuhAwsError(text, { exitCode: EXIT.SQS_FAILURE, code: 'SQS_RECEIVE', cause: error, report: false });
+      queueFailure ??= isWazuhAwsError(error)
+        ? error
+        : new WazuhAwsError(text, {
+            exitCode: EXIT.SQS_FAILURE,
+            code: 'SQS_RECEIVE',
+            cause: error,
+            report: false,
+          });
       break;
     }
     logger.debug(3, () => `The raw message is: ${toWazuhJson(batch)}`);
@@ -96,11 +122,16 @@ export async function runSubscriber(ctx: RunContext, plugin: SubscriberPlugin, o
     await handleBatch(batch, ctx.options.concurrency, visibility, deps, queue, deleter, summary);
   }
 
-  if (signal.aborted) throw new InterruptedError(typeof signal.reason === 'string' ? signal.reason : 'SIGINT');
+  if (signal.aborted)
+    throw new InterruptedError(typeof signal.reason === 'string' ? signal.reason : 'SIGINT');
   if (queueFailure) throw queueFailure;
   const first = summary.failures.find((f) => f.exitCode !== EXIT.OK);
   if (first && !ctx.options.skipOnError) {
-    throw new WazuhAwsError(first.text, { exitCode: first.exitCode, code: 'SUBSCRIBER_MESSAGE_FAILED', report: false });
+    throw new WazuhAwsError(first.text, {
+      exitCode: first.exitCode,
+      code: 'SUBSCRIBER_MESSAGE_FAILED',
+      report: false,
+    });
   }
   return summary;
 }
@@ -117,9 +148,13 @@ async function handleBatch(
   // Heartbeats start at receipt: messages waiting for a worker are protected too.
   const keepalives = batch.map((m) => startKeepalive(queue, m.receiptHandle, visibility, deps.logger));
   const finished: Array<() => void> = [];
-  const turns = batch.map((_, i) => (i === 0 ? Promise.resolve() : new Promise<void>((resolve) => {
-    finished[i - 1] = resolve;
-  })));
+  const turns = batch.map((_, i) =>
+    i === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          finished[i - 1] = resolve;
+        }),
+  );
   let next = 0;
   let fatal: unknown;
 

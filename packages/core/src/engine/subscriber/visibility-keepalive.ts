@@ -23,7 +23,11 @@ export function startKeepalive(
     () => {
       if (stopped) return;
       queue.changeVisibility(receiptHandle, Math.ceil(timeoutSeconds)).catch((error: unknown) => {
-        if (!stopped) logger.debug(1, `Could not extend the visibility of a message of ${queue.name}: ${String((error as Error)?.message ?? error)}`);
+        if (!stopped)
+          logger.debug(
+            1,
+            `Could not extend the visibility of a message of ${queue.name}: ${String((error as Error)?.message ?? error)}`,
+          );
       });
     },
     Math.max(200, (timeoutSeconds * 1000) / 2),
