@@ -1,0 +1,54 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { type Logger, silentLogger } from '../log/logger.js';
+import type { EventSink } from './event-sink.js';
+
+export interface JsonLinesSinkOptions {
+  /** File to (re)create with mode 0600. @default stdout */
+  file?: string;
+  logger?: Logger;
+}
+
+/**
+ * Writes one JSON body per line (`--output jsonl:<file>` / `--output stdout`), waiting for
+ * 'drain' when the stream's buffer is full.
+ */
+export function createJsonLinesSink(options: JsonLinesSinkOptions = {}): EventSink {
+  const logger = options.logger ?? silentLogger;
+  const stream: Writable = options.file ? createWriteStream(options.file, { mode: 0o600 }) : process.stdout;
+  let failure: Error | undefined;
+  let drained: Promise<void> | undefined;
+  stream.on('error', (error) => {
+    failure = error;
+  });
+  const waitDrain = () =>
+    new Promise<void>((resolve, reject) => {
+      const done = (error?: Error) => {
+        stream.off('drain', done);
+        stream.off('error', done);
+        drained = undefined;
+        if (error) reject(error);
+        else resolve();
+      };
+      stream.on('drain', done);
+      stream.on('error', done);
+    });
+  return {
+    send(json) {
+      if (failure) throw failure;
+      logger.debug(3, json);
+      if (stream.write(`${json}\n`) || drained) return drained;
+      drained = waitDrain();
+      return drained;
+    },
+    async close() {
+      if (drained) await drained;
+      if (!options.file) return;
+      await new Promise<void>((resolve, reject) => {
+        stream.once('error', reject);
+        stream.end(() => resolve());
+      });
+      if (failure) throw failure;
+    },
+  };
+}
