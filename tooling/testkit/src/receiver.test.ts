@@ -62,6 +62,18 @@ describe('startDatagramReceiver', () => {
   });
 });
 
+describe('slow receiver', () => {
+  it('still receives everything', async () => {
+    const receiver = await startDatagramReceiver({ path: join(dir, 'slow'), slowMs: 2 });
+    const { sock } = connect(receiver.path);
+    for (let i = 0; i < 5; i++) sock.send(Buffer.from(`s${i}`), () => {});
+    await receiver.waitFor(5);
+    expect(receiver.messages).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    sock.close();
+    await receiver.close();
+  });
+});
+
 describe('createStaleSocket', () => {
   it('leaves a socket file that refuses connections', () => {
     const path = join(dir, 'stale');

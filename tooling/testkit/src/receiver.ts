@@ -83,9 +83,13 @@ export async function startDatagramReceiver(
     },
   );
   let exited = false;
+  // A paused (SIGSTOPped) child cannot notice its parent dying: kill it when the test process ends.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   const exitPromise = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   exitPromise.then(() => {
     exited = true;
+    process.off('exit', killChild);
   });
   await new Promise<void>((resolve, reject) => {
     child.on('message', (m: ChildMessage) => {
