@@ -1,4 +1,4 @@
-import { ParseError } from '@wazuh-aws/core';
+import { openObjectContent, ParseError } from '@wazuh-aws/core';
 import { describe, expect, it } from 'vitest';
 import { expectedMessages, fixtureBytes, messagesOf, recordingLogger } from '../test/helpers.js';
 import wafDefault, { parseWafLog, WafFileError, waf } from './index.js';
@@ -38,8 +38,12 @@ describe('waf wrong structure (waf-wrong-structure)', () => {
   const bytes = fixtureBytes('waf/wrong-structure', key);
   const text = `The ${key} file doesn't have the expected structure.`;
 
-  it('stops with exit 9 and the exact text without skip_on_error', async () => {
-    const error = await messagesOf(waf, bytes, { bucket: BUCKET, key }).catch((e: unknown) => e);
+  it('stops with exit 9 and the exact text without skip_on_error, before yielding any event', async () => {
+    const events: unknown[] = [];
+    const error = await (async () => {
+      for await (const event of parseWafLog(openObjectContent(key, bytes))) events.push(event);
+    })().catch((e: unknown) => e);
+    expect(events).toEqual([]);
     expect(error).toBeInstanceOf(WafFileError);
     expect(error).not.toBeInstanceOf(ParseError);
     expect(error).toMatchObject({ exitCode: 9, message: text, report: true });
