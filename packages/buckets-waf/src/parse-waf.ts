@@ -56,7 +56,8 @@ export async function* parseWafLog(
   }
   const text = typeof input === 'string' ? input : await input.text();
   // First pass only validates (it throws before anything is yielded); the second one yields.
-  for (const line of splitLines(text)) for (const _ of lineEvents(line, context)) continue;
+  let checked = 0;
+  for (const line of splitLines(text)) for (const _ of lineEvents(line, context)) checked++;
   for (const line of splitLines(text)) yield* lineEvents(line, context);
 }
 
