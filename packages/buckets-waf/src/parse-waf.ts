@@ -56,8 +56,7 @@ export async function* parseWafLog(
   }
   const text = typeof input === 'string' ? input : await input.text();
   // First pass only validates (it throws before anything is yielded); the second one yields.
-  let checked = 0;
-  for (const line of splitLines(text)) for (const _ of lineEvents(line, context)) checked++;
+  for (const line of splitLines(text)) Array.from(lineEvents(line, context));
   for (const line of splitLines(text)) yield* lineEvents(line, context);
 }
 
