@@ -1,4 +1,4 @@
-import { ParseError } from '@wazuh-aws/core';
+import { openObjectContent, ParseError } from '@wazuh-aws/core';
 import { describe, expect, it } from 'vitest';
 import { recordingLogger } from '../test/helpers.js';
 import { parseAlbLog, parseClbLog, parseNlbLog, ShortRowError, splitIpPort } from './index.js';
@@ -108,6 +108,14 @@ describe('parseClbLog', () => {
       source: 'clb',
     });
     expect(event?.user_agent).toBeNull();
+  });
+
+  it('surfaces invalid UTF-8 in a plain .log object as ParseError', async () => {
+    const content = openObjectContent(
+      'x/1_elasticloadbalancing_r_lb_x.log',
+      Buffer.from('a b \xff\n', 'latin1'),
+    );
+    await expect(all(parseClbLog(content))).rejects.toBeInstanceOf(ParseError);
   });
 
   it('fails a field over the 131072-character limit with ParseError', async () => {
