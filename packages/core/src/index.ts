@@ -18,3 +18,4 @@ export * from './message/index.js';
 export * from './filter/index.js';
 export * from './decompress/index.js';
 export * from './records/index.js';
+export { encodeJsonAscii, jsonFloat, pythonFloatRepr, type RawJson, rawJson } from './sender/json-ascii.js';

@@ -108,18 +108,13 @@ async function flowLogIds(deps: ScopeDeps, fullPrefix: string, region: string): 
  */
 function maintain(deps: ScopeDeps, row: RowScope, fullPrefix: string) {
   const { context, state, plugin } = deps;
-  context.logger.debug(1, '+++ DB Maintenance');
   const lastKey = state.lastKey(row, fullPrefix);
   const keepFrom =
     lastKey === undefined
       ? undefined
       : computeMarker({ plugin, fullPrefix, reparse: false, defaultDate: context.defaultDate, lastKey }).startAfter;
-  try {
-    state.prune(row, { keyPrefix: fullPrefix, ...(keepFrom !== undefined ? { keepFrom } : {}) });
-  } catch (error) {
-    const where = row.region ? `AWS Account ID: ${row.accountId}  Region: ${row.region}` : `Path: ${row.bucketPath}`;
-    context.logger.error(`Failed to execute DB cleanup - ${where}: ${errorText(error)}`);
-  }
+  // prune() logs `+++ DB Maintenance` and reports its own failures (the run goes on).
+  state.prune(row, { keyPrefix: fullPrefix, ...(keepFrom !== undefined ? { keepFrom } : {}) });
 }
 
 /** GuardDuty reads only the native export layout (buckets.md §3.4). */

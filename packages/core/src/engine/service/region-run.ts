@@ -10,7 +10,7 @@ import type {
   ServiceTable,
 } from '../../plugin/service-types.js';
 import type { JsonObject } from '../../plugin/types.js';
-import { encodeJsonAscii } from '../../sender/index.js';
+import { encodeJsonAscii } from '../../sender/json-ascii.js';
 import type { RunContext } from '../context.js';
 import { describeAwsFailure } from './aws-failure.js';
 import { formatServiceMessage } from './service-message.js';
@@ -22,8 +22,12 @@ export function checkInterrupted(signal: AbortSignal): void {
 }
 
 /** Sends one service event: strings raw (CloudWatch), objects through the service template. */
-export async function emitServiceEvent(context: RunContext, event: string | JsonObject): Promise<void> {
-  const body = typeof event === 'string' ? event : encodeJsonAscii(formatServiceMessage(event));
+export async function emitServiceEvent(
+  context: RunContext,
+  event: string | JsonObject,
+  floatFields: readonly string[] = [],
+): Promise<void> {
+  const body = typeof event === 'string' ? event : encodeJsonAscii(formatServiceMessage(event, floatFields));
   context.logger.debug(3, body); // decision S22: the line shows what is sent
   const pending = context.sink.send(body);
   if (pending) await pending;
@@ -54,6 +58,7 @@ export interface RegionRunInput<C, T extends ServiceTable> {
   settings: ServiceSettings;
   accountId?: string | undefined;
   now: () => Date;
+  floatFields?: readonly string[] | undefined;
 }
 
 /** The `ServiceRegionRun` handed to `plugin.collect`. */
@@ -71,7 +76,7 @@ export function createRegionRun<C, T extends ServiceTable>(
     accountId: input.accountId,
     defaultDate: context.defaultDate,
     now: input.now,
-    emit: (event) => emitServiceEvent(context, event),
+    emit: (event) => emitServiceEvent(context, event, input.floatFields),
     signal: context.signal,
     checkInterrupted: () => checkInterrupted(context.signal),
     describeError: describeAwsFailure,

@@ -74,7 +74,15 @@ export async function runService<
       const accountId = plugin.needsAccountId ? await context.aws.callerAccountId() : undefined;
       const state = createState(db, plugin, region, accountId);
       const clients = await createServiceClients(plugin, context, region);
-      const run = createRegionRun<C, T>(context, { region, clients, state, settings, accountId, now });
+      const run = createRegionRun<C, T>(context, {
+        region,
+        clients,
+        state,
+        settings,
+        accountId,
+        now,
+        floatFields: plugin.floatFields,
+      });
       const result = await plugin.collect(run);
       deferredExit ??= result.deferredExit;
       failed = false;
