@@ -7,7 +7,7 @@ import { parsePythonJson } from '../../records/json-values.js';
 import type { RunContext } from '../context.js';
 import { prefetch } from './prefetch.js';
 import type { QueueMessage } from './queue-port.js';
-import { toWazuhJson } from './wazuh-json.js';
+import { encodeJsonAscii as toWazuhJson } from '../../sender/json-ascii.js';
 
 /** A message or object that could not be handled; the run's exit code comes from the first one. */
 export interface HandlingFailure {

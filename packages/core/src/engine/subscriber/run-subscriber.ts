@@ -13,7 +13,7 @@ import {
 } from './message-handler.js';
 import type { QueueMessage, SubscriberQueue } from './queue-port.js';
 import { startKeepalive } from './visibility-keepalive.js';
-import { toWazuhJson } from './wazuh-json.js';
+import { encodeJsonAscii as toWazuhJson } from '../../sender/json-ascii.js';
 
 /** Options of {@link runSubscriber}. */
 export interface SubscriberRunOptions {
