@@ -1,6 +1,6 @@
 import { defineBucketPlugin } from '@wazuh-aws/core';
-import { parseCloudTrailContent } from './records.js';
 import { reformatCloudTrail } from './reformat.js';
+import { streamRecords } from './stream-records.js';
 
 /** `--type cloudtrail`: AWSLogs layout, one JSON document with `Records` per file (buckets.md §3.1). */
 export const cloudtrail = defineBucketPlugin({
@@ -15,6 +15,6 @@ export const cloudtrail = defineBucketPlugin({
   lateArrival: true,
   accountIdInMessage: true,
   createdDate: 'file-name',
-  parse: (content) => parseCloudTrailContent(content),
+  parse: (content) => streamRecords(content, { field: 'Records', source: 'cloudtrail' }),
   reformat: reformatCloudTrail,
 });

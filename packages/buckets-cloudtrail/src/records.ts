@@ -1,10 +1,4 @@
-import {
-  type AwsEvent,
-  DecompressError,
-  isObject,
-  type ObjectContent,
-  parsePythonJson,
-} from '@wazuh-aws/core';
+import { type AwsEvent, DecompressError, isObject } from '@wazuh-aws/core';
 
 /**
  * The events of an AWSLogs JSON document: each element of its top-level `field` array with
@@ -27,9 +21,4 @@ export function recordsOf(document: unknown, field: string, source: string): Aws
     record.source = source;
     return record;
   });
-}
-
-/** Reads the whole object as one JSON document and yields the events under `Records`. */
-export async function* parseCloudTrailContent(content: ObjectContent): AsyncGenerator<AwsEvent> {
-  yield* recordsOf(parsePythonJson(await content.text()), 'Records', 'cloudtrail');
 }
