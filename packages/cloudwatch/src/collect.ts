@@ -84,12 +84,21 @@ async function collectStream(
     if (!(await readRange(run, ref, after, afterProgress, tuning))) return false;
   } catch (error) {
     // Interrupted or failed mid-range: keep what was already sent (clean point = page boundary).
-    if (row !== undefined || afterProgress.read > 0)
-      save(run, group, stream, mergeCheckpoint(row, beforeProgress, afterProgress));
+    if (row !== undefined || afterProgress.read > 0) {
+      save(run, group, stream, mergeCheckpoint(row, beforeProgress, resumePoint(afterProgress)));
+    }
     throw error;
   }
   save(run, group, stream, mergeCheckpoint(row, beforeProgress, afterProgress));
   return true;
+}
+
+/**
+ * A range cut short resumes at its newest timestamp, not after it: more events of that same
+ * millisecond may follow, and the saved token already skips the ones that were read.
+ */
+function resumePoint(progress: RangeProgress): RangeProgress {
+  return progress.maxEnd === undefined ? progress : { ...progress, maxEnd: progress.maxEnd - 1 };
 }
 
 function save(run: CloudWatchRun, group: string, stream: string, checkpoint: StreamCheckpoint): void {

@@ -133,6 +133,11 @@ export interface ServicePlugin<
   readonly regions: ServiceRegions;
   /** The clients built per region (shared construction rules: core.md §4.15). */
   readonly clients: { readonly [K in keyof Clients]: ServiceClientSpec<NonNullable<Clients[K]>> };
+  /**
+   * Dotted paths (arrays are entered) of numeric members the reference writes as Python floats
+   * (`10.0`): the API model's Double members. @default []
+   */
+  readonly floatFields?: readonly string[];
   /** Whether `collect` needs the caller's account id (an STS call per region). */
   readonly needsAccountId: boolean;
   collect(run: ServiceRegionRun<Clients, ServiceStateByTable[Table]>): Promise<ServiceRegionResult>;
