@@ -1,2 +1,9 @@
 export { parsePythonJson, readConcatenatedJson, type ConcatenatedJsonOptions } from './json-values.js';
-export { readDelimitedRows, rowToObject, type DelimitedOptions } from './delimited.js';
+export {
+  type DelimitedOptions,
+  FIELD_SIZE_LIMIT,
+  readDelimitedLines,
+  readDelimitedRows,
+  rowToObject,
+  splitUniversalLines,
+} from './delimited.js';
