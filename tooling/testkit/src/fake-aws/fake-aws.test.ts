@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { DescribeFlowLogsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DeleteObjectCommand,
@@ -124,6 +125,20 @@ describe('fake S3', () => {
       'DeleteObject',
       'DeleteObjects',
     ]);
+  });
+
+  it('decodes streamed (aws-chunked) uploads', async () => {
+    const body = Buffer.alloc(70_000, 'q');
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'rw',
+        Key: 'streamed',
+        Body: Readable.from([body]),
+        ContentLength: body.length,
+      }),
+    );
+    expect(aws.s3.getObject('rw', 'streamed')?.body.equals(body)).toBe(true);
+    aws.s3.deleteObject('rw', 'streamed');
   });
 
   it('answers NoSuchBucket and NoSuchKey like S3', async () => {
