@@ -67,3 +67,19 @@ describe('customEvents', () => {
     expect(repairMacieCoordinates('"lat":0.5,"lon":1.5')).toBe('"lat":0.5,"lon":1.5');
   });
 });
+
+describe('custom.parse', () => {
+  it('yields nothing of a file that fails later on', async () => {
+    const { custom } = await import('./index.js');
+    const { openObjectContent, silentLogger } = await import('@wazuh-aws/core');
+    const content = openObjectContent('k', Buffer.from('{"source":"aws.a","detail":{}}{"detail":'));
+    const context = { bucket: 'b', key: 'k', prefix: '', skipOnError: false, logger: silentLogger };
+    const seen: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const event of custom.parse(content, context)) seen.push(event);
+      })(),
+    ).rejects.toBeInstanceOf(ParseError);
+    expect(seen).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@ import { type AwsEvent, customReformat, defineBucketPlugin, type ObjectContent }
 import { customEvents } from './custom-events.js';
 
 async function* parseCustomContent(content: ObjectContent): AsyncGenerator<AwsEvent> {
-  yield* customEvents(await content.text());
+  // Decode the whole file first: a bad file sends nothing, as in the reference.
+  yield* [...customEvents(await content.text())];
 }
 
 /** `--type custom`: Firehose-style `<prefix>YYYY/MM/DD/…` keys of EventBridge envelopes or VPC text (buckets.md §3.5). */

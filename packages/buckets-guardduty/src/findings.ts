@@ -42,8 +42,11 @@ export function parseFindingLine(line: string): AwsEvent {
 /** Parses one object: JSON Lines findings for `.jsonl.gz` keys, the custom-bucket format otherwise. */
 export async function* parseGuardDutyContent(content: ObjectContent, key: string): AsyncGenerator<AwsEvent> {
   if (!isJsonLinesKey(key)) {
-    yield* customEvents(await content.text());
+    yield* [...customEvents(await content.text())];
     return;
   }
-  for await (const line of content.lines()) yield parseFindingLine(line);
+  // Parse every line first: a bad line sends nothing of the file, as in the reference.
+  const findings: AwsEvent[] = [];
+  for await (const line of content.lines()) findings.push(parseFindingLine(line));
+  yield* findings;
 }

@@ -71,3 +71,16 @@ describe('reformatGuardDuty', () => {
     expect(reformatGuardDuty(message('macie', [{ p: 1 }, { p: 2 }]))).toHaveLength(1);
   });
 });
+
+describe('guardduty.parse', () => {
+  it('yields nothing of a file with a bad line', async () => {
+    const seen: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const f of parseGuardDuty('{"service":{"serviceName":"g"}}\n{bad\n', { key: KEY }))
+          seen.push(f);
+      })(),
+    ).rejects.toBeInstanceOf(ParseError);
+    expect(seen).toEqual([]);
+  });
+});

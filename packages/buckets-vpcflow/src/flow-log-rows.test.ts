@@ -87,3 +87,17 @@ describe('helpers', () => {
     expect(() => flowLogTime('99999999999999')).toThrow(ParseError);
   });
 });
+
+describe('vpcflow.parse', () => {
+  it('yields nothing of a file with a bad row', async () => {
+    const seen: unknown[] = [];
+    const text =
+      '2 1 eni 1.1.1.1 2.2.2.2 1 2 6 1 1 0 5 ACCEPT OK\n2 1 eni 1.1.1.1 2.2.2.2 1 2 6 1 1 - 5 ACCEPT OK\n';
+    await expect(
+      (async () => {
+        for await (const event of parseVpcFlowLog(text)) seen.push(event);
+      })(),
+    ).rejects.toBeInstanceOf(ParseError);
+    expect(seen).toEqual([]);
+  });
+});

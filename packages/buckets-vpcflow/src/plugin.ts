@@ -9,7 +9,9 @@ import { flowLogEvents } from './flow-log-rows.js';
 
 /** Reads a flow log file: space-separated rows (Python csv rules, buckets.md §3.0). */
 async function* parseFlowLogContent(content: ObjectContent): AsyncGenerator<AwsEvent> {
-  yield* flowLogEvents(readDelimitedRows(await content.text(), { delimiter: ' ' }), { convertTimes: true });
+  const rows = readDelimitedRows(await content.text(), { delimiter: ' ' });
+  // Convert the whole file first: a bad row sends nothing of the file, as in the reference.
+  yield* [...flowLogEvents(rows, { convertTimes: true })];
 }
 
 /** `--type vpcflow`: AWSLogs layout per flow log id, space-separated records (buckets.md §3.3). */
