@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
@@ -99,6 +100,19 @@ describe('openObjectContent', () => {
       });
       for (const body of bodies(zip)) expect(await openObjectContent('f.ZIP', body).text()).toBe(text);
     }
+  });
+
+  it('streams a large deflated entry and checks its CRC at the end', async () => {
+    const random = randomBytes(9 * 1024 * 1024); // incompressible: above the one-call inflate size
+    const zip = zipSync({ 'big.bin': [random, { level: 1 }] });
+    const out = Buffer.concat(await collect(openObjectContent('big.zip', Buffer.from(zip)).stream()));
+    expect(out.equals(random)).toBe(true);
+    const corrupt = Buffer.from(zip);
+    const crcAt = corrupt.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 16;
+    corrupt[crcAt] = (corrupt[crcAt] as number) ^ 0xff;
+    await expect(collect(openObjectContent('big.zip', corrupt).stream())).rejects.toThrow(
+      'Invalid zip file received.',
+    );
   });
 
   it('rejects broken, empty and directory-first zip archives', async () => {
