@@ -57,5 +57,8 @@ describe('createUtf8Decoder', () => {
       /byte 0xc0 in position 10: invalid start/,
     );
     expect(() => decodeChunks([[0xe0, 0x80, 0x80]])).toThrow(ParseError);
+    expect(() => decodeChunks([[0xff]])).toThrow(
+      expect.objectContaining({ pythonType: 'UnicodeDecodeError' }),
+    );
   });
 });

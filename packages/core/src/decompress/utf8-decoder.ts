@@ -81,7 +81,11 @@ export function createUtf8Decoder(): Utf8StreamDecoder {
     try {
       return decoder.decode(bytes);
     } catch (error) {
-      throw new ParseError(describeInvalidUtf8(bytes, offset, final) ?? 'invalid UTF-8 data', error);
+      throw new ParseError(
+        describeInvalidUtf8(bytes, offset, final) ?? 'invalid UTF-8 data',
+        error,
+        'UnicodeDecodeError',
+      );
     }
   };
 
@@ -114,7 +118,7 @@ export function createUtf8Decoder(): Utf8StreamDecoder {
     end() {
       if (pending.length === 0) return '';
       const message = describeInvalidUtf8(pending, offset, true) ?? 'invalid UTF-8 data';
-      throw new ParseError(message);
+      throw new ParseError(message, undefined, 'UnicodeDecodeError');
     },
   };
 }
