@@ -81,7 +81,11 @@ describe('openObjectContent', () => {
     const bad = Buffer.from([0x61, 0x0a, 0x62, 0xff, 0x0a]);
     const plain = openObjectContent('x.log', chunked(bad, 2)).lines();
     await expect(collect(plain)).rejects.toThrow(
-      new ParseError("'utf-8' codec can't decode byte 0xff in position 3: invalid start byte"),
+      new ParseError(
+        "'utf-8' codec can't decode byte 0xff in position 3: invalid start byte",
+        undefined,
+        'UnicodeDecodeError',
+      ),
     );
     const error = await collect(openObjectContent('x.log.gz', gzipSync(bad)).lines()).catch(
       (e: unknown) => e,

@@ -31,7 +31,13 @@ describe('createUtf8Decoder', () => {
         [0x61, 0x62],
         [0x63, 0xff],
       ]),
-    ).toThrow(new ParseError("'utf-8' codec can't decode byte 0xff in position 3: invalid start byte"));
+    ).toThrow(
+      new ParseError(
+        "'utf-8' codec can't decode byte 0xff in position 3: invalid start byte",
+        undefined,
+        'UnicodeDecodeError',
+      ),
+    );
   });
 
   it('reports an invalid continuation byte at the lead byte, across chunks', () => {
