@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { InterruptedError, isWazuhAwsError } from '@wazuh-aws/core';
 import { runService } from '@wazuh-aws/core/engine';
+import { createWazuhSocketSink } from '@wazuh-aws/core/sender';
+import { startDatagramReceiver } from '@wazuh-aws/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createFakeLogs,
@@ -69,6 +71,27 @@ describe('CloudWatch Logs against the corpus', () => {
     expect(messages).toEqual(expectedMessages('cloudwatch-remove-log-streams', 1).map((m) => m.msg));
     expect(logs.streams('us-east-1', '/ecs/web-frontend')).toEqual({});
     expect(harness.rows('cloudwatch_logs')).toEqual([]);
+  });
+});
+
+describe('CloudWatch Logs through the Wazuh socket', () => {
+  it('delivers the first run as datagrams on a real Unix socket', async () => {
+    const receiver = await startDatagramReceiver({ path: harness.wazuh.socketPath });
+    try {
+      const record = harness.context({ onlyLogsAfter: OLA });
+      const sink = createWazuhSocketSink({
+        socketPath: harness.wazuh.socketPath,
+        logger: record.context.logger,
+      });
+      record.context.sink = sink;
+      await runService(cloudwatchlogs, record.context, { regions: ['us-east-1'], logGroups: GROUPS });
+      await sink.close();
+      const expected = expectedMessages('cloudwatch-first-run', 1).map((m) => m.msg);
+      await receiver.waitFor(expected.length);
+      expect(receiver.messages).toEqual(expected);
+    } finally {
+      await receiver.close();
+    }
   });
 });
 
