@@ -1,7 +1,7 @@
 // The static map from CLI names to plugin packages. Each entry is a lazy import, so a run loads
 // only the plugin it asks for (decision L20: Parquet support only for security_lake).
-import type { BucketPlugin } from '@wazuh-aws/core';
-import type { BucketType } from './cli/index.js';
+import type { BucketPlugin, ServicePlugin, SubscriberPlugin } from '@wazuh-aws/core';
+import type { BucketType, ServiceType, SubscriberType } from './cli/index.js';
 
 export const BUCKET_PLUGINS = {
   cloudtrail: () => import('@wazuh-aws/buckets-cloudtrail').then((m) => m.cloudtrail),
@@ -22,6 +22,30 @@ export async function loadBucketPlugin(type: BucketType): Promise<BucketPlugin> 
   const plugin = await BUCKET_PLUGINS[type]();
   if (plugin?.kind !== 'bucket' || plugin.name !== type || typeof plugin.parse !== 'function') {
     throw new Error(`The plugin registered for bucket type '${type}' is not a valid bucket plugin`);
+  }
+  return plugin;
+}
+
+export const SERVICE_PLUGINS = {
+  cloudwatchlogs: () => import('@wazuh-aws/cloudwatch').then((m) => m.cloudwatchlogs),
+  inspector: () => import('@wazuh-aws/inspector').then((m) => m.inspector),
+} satisfies Record<ServiceType, () => Promise<ServicePlugin>>;
+
+export const SUBSCRIBER_PLUGINS = {
+  buckets: () => import('@wazuh-aws/sqs').then((m) => m.buckets),
+  security_hub: () => import('@wazuh-aws/sqs').then((m) => m.securityHub),
+  security_lake: () => import('@wazuh-aws/sqs').then((m) => m.securityLake),
+} satisfies Record<SubscriberType, () => Promise<SubscriberPlugin>>;
+
+/** Loads a service or subscriber plugin and checks its kind and name. */
+export async function loadPlugin<P extends ServicePlugin | SubscriberPlugin>(
+  kind: P['kind'],
+  name: string,
+  loader: () => Promise<P>,
+): Promise<P> {
+  const plugin = await loader();
+  if (plugin?.kind !== kind || plugin.name !== name) {
+    throw new Error(`The plugin registered for ${kind} '${name}' is not a valid ${kind} plugin`);
   }
   return plugin;
 }

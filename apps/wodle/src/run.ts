@@ -1,11 +1,12 @@
-import { type Logger, type RunContext, WazuhAwsError, EXIT } from '@wazuh-aws/core';
+import { createDiscardFilter, type Logger, type RunContext } from '@wazuh-aws/core';
 import { createAwsClientFactory } from '@wazuh-aws/core/aws';
 import type { RunSummary } from '@wazuh-aws/core/engine';
-import { createDiscardFilter } from '@wazuh-aws/core';
 import type { EventSink } from '@wazuh-aws/core/sender';
 import { type ParsedArguments, regionsForMode, resolveTarget } from './cli/index.js';
 import { createSink } from './output.js';
 import { runBucketMode } from './run-bucket-mode.js';
+import { runServiceMode } from './run-service-mode.js';
+import { runSubscriberMode } from './run-subscriber-mode.js';
 import { resolveWazuhInstall } from './wazuh-install.js';
 
 export interface RunResult {
@@ -23,10 +24,13 @@ export async function run(
   const target = resolveTarget(args, logger);
   for (const secret of [args.accessKey, args.secretKey, args.externalId]) if (secret) logger.addSecret(secret);
 
+  // Bucket regions are validated before anything is built (cli.md §5.2 step 2).
+  const bucketRegions = target.mode === 'bucket' ? regionsForMode(args, undefined, logger) : [];
+  // Subscribers never use the deprecated static keys (cli.md §3).
+  const staticKeys = target.mode === 'subscriber' ? {} : { accessKey: args.accessKey, secretKey: args.secretKey };
   const wazuh = resolveWazuhInstall(args.wazuhPath, programPath, args.output.kind === 'wazuh');
   const aws = await createAwsClientFactory({
-    accessKey: args.accessKey,
-    secretKey: args.secretKey,
+    ...staticKeys,
     profile: args.profile,
     iamRoleArn: args.iamRoleArn,
     iamRoleDuration: args.iamRoleDuration,
@@ -57,15 +61,14 @@ export async function run(
   };
   try {
     switch (target.mode) {
-      case 'bucket': {
-        const regions = regionsForMode(args, undefined, logger);
-        return { summary: await runBucketMode(args, target.type, regions, context) };
-      }
-      default:
-        throw new WazuhAwsError(`The ${target.mode} mode is not available in this build`, {
-          exitCode: EXIT.INVALID_TYPE,
-          code: 'MODE_UNAVAILABLE',
-        });
+      case 'bucket':
+        return { summary: await runBucketMode(args, target.type, bucketRegions, context) };
+      case 'service':
+        await runServiceMode(args, target.service, context);
+        return {};
+      case 'subscriber':
+        await runSubscriberMode(args, target.subscriber, context);
+        return {};
     }
   } finally {
     await sink.close();

@@ -19,3 +19,4 @@ export * from './filter/index.js';
 export * from './decompress/index.js';
 export * from './records/index.js';
 export { encodeJsonAscii, jsonFloat, pythonFloatRepr, type RawJson, rawJson } from './sender/json-ascii.js';
+export type { RunContext, RunOptions, WazuhInstall } from './engine/context.js';

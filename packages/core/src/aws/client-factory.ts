@@ -55,6 +55,7 @@ export async function createAwsClientFactory(options: AwsClientFactoryOptions): 
   }
 
   return {
+    profileRegion: settings.region,
     async create<T>(Client: AwsClientConstructor<T>, request: ClientRequest): Promise<T> {
       const region = request.region ?? settings.region ?? envRegion() ?? fallbackRegion(request);
       const useEndpoint = request.useServiceEndpoint ?? true;

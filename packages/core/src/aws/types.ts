@@ -25,6 +25,8 @@ export type AwsClientConstructor<T> = new (config: any) => T;
  */
 export interface AwsClientFactory {
   create<T>(Client: AwsClientConstructor<T>, request: ClientRequest): Promise<T>;
+  /** The `region` of the chosen profile in the AWS config files, if any. */
+  readonly profileRegion?: string | undefined;
   /** Account id of the base credentials (STS GetCallerIdentity; decision C8). */
   callerAccountId(): Promise<string>;
 }
