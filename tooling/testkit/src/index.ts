@@ -37,3 +37,18 @@ export {
   startDatagramReceiver,
 } from './receiver.js';
 export { createWazuhDir, type WazuhDir, type WazuhDirOptions } from './wazuh-dir.js';
+export {
+  createFakeLogs,
+  type FakeLogEvent,
+  type FakeLogs,
+  type FakeLogsOptions,
+  type LogsFixture,
+} from './fake-aws/logs.js';
+export {
+  createFakeInspector,
+  type FakeInspector,
+  type FakeInspectorOptions,
+  type FindingsFixture,
+  type WireFinding,
+} from './fake-aws/inspector.js';
+export { createFakeSqs, type FakeSqs, type FakeSqsOptions, serveSqsRequest, startFakeSqsServer } from './fake-aws/sqs.js';
