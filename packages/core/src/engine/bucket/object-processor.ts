@@ -40,6 +40,7 @@ export async function processObject(
     accountId: plugin.accountIdInMessage ? accountId : undefined,
   };
   const outcome: ObjectOutcome = { events: 0, discarded: 0, failed: false };
+  const batch = createMessageBatch(context);
   try {
     const content = openObjectContent(object.key, await openBody());
     for await (const event of plugin.parse(content, file)) {
@@ -51,14 +52,12 @@ export async function processObject(
           continue;
         }
       }
-      const messages = plugin.reformat(buildEventMessage(event, source), file);
-      for (const message of messages) {
-        const pending = sendMessage(context, message);
-        if (pending) await pending;
-      }
+      await batch.add(escalating(() => plugin.reformat(buildEventMessage(event, source), file)));
       outcome.events++;
     }
+    await batch.flush();
   } catch (error) {
+    if (error instanceof Escalated) throw error.cause;
     const failure = classifyFileError(error, object.key, logger.error.bind(logger));
     if (!options.skipOnError) throw failure.fatal;
     logger.debug(1, `++ ${failure.text}; skipping...`);
@@ -68,9 +67,60 @@ export async function processObject(
   return outcome;
 }
 
+/** Files with up to this many messages are parsed whole before the first send. */
+const HOLD_MESSAGES = 20_000;
+
+/**
+ * Holds a file's messages until it parsed cleanly, as the reference does (a file that fails midway
+ * sends nothing); past {@link HOLD_MESSAGES} it sends as it goes, so memory stays bounded on
+ * very large files. Send failures are escalated past the file-error classification.
+ */
+function createMessageBatch(context: RunContext) {
+  let held: WazuhMessage[] | undefined = [];
+  const send = async (messages: WazuhMessage[]) => {
+    try {
+      for (const message of messages) {
+        const pending = sendMessage(context, message);
+        if (pending) await pending;
+      }
+    } catch (error) {
+      throw new Escalated(error);
+    }
+  };
+  return {
+    async add(messages: WazuhMessage[]) {
+      if (held === undefined) return send(messages);
+      for (const message of messages) held.push(message);
+      if (held.length > HOLD_MESSAGES) {
+        const out = held;
+        held = undefined;
+        await send(out);
+      }
+    },
+    async flush() {
+      if (held !== undefined && held.length > 0) await send(held);
+      held = undefined;
+    },
+  };
+}
+
+/** An error that must end the run as it is, not be reported as a file parse failure. */
+class Escalated {
+  constructor(readonly cause: unknown) {}
+}
+
+function escalating<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw new Escalated(error);
+  }
+}
+
 async function sendErrorMessage(context: RunContext, message: WazuhMessage) {
   try {
-    await sendMessage(context, message);
+    const pending = sendMessage(context, message);
+    if (pending) await pending;
   } catch (error) {
     // Decision B41: Wazuh not running ends the run (exit 11) in every mode.
     if (error instanceof WazuhNotRunningError) throw error;
