@@ -6,10 +6,10 @@ import {
   type ParseInput,
   type ParseOptions,
   parseWith,
-} from './library.js';
+} from '@wazuh-aws/core';
 import { cloudtrail } from './plugin.js';
 
-export type { MessageOptions, ParseInput, ParseOptions } from './library.js';
+export type { MessageOptions, ParseInput, ParseOptions } from '@wazuh-aws/core';
 export { cloudtrail } from './plugin.js';
 export { reformatCloudTrail } from './reformat.js';
 

@@ -6,11 +6,11 @@ import {
   type ParseInput,
   type ParseOptions,
   parseWith,
-} from './library.js';
+} from '@wazuh-aws/core';
 import { config } from './plugin.js';
 
+export type { MessageOptions, ParseInput, ParseOptions } from '@wazuh-aws/core';
 export { createdTimeSeconds } from './created-time.js';
-export type { MessageOptions, ParseInput, ParseOptions } from './library.js';
 export { configKeyDate, orderConfigPage } from './order.js';
 export { config } from './plugin.js';
 export { reformatConfig } from './reformat.js';

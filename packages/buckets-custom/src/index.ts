@@ -6,11 +6,11 @@ import {
   type ParseInput,
   type ParseOptions,
   parseWith,
-} from './library.js';
+} from '@wazuh-aws/core';
 import { custom } from './plugin.js';
 
+export type { MessageOptions, ParseInput, ParseOptions } from '@wazuh-aws/core';
 export { customEvents, repairMacieCoordinates } from './custom-events.js';
-export type { MessageOptions, ParseInput, ParseOptions } from './library.js';
 export { custom } from './plugin.js';
 
 /**

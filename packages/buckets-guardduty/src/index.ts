@@ -6,11 +6,11 @@ import {
   type ParseInput,
   type ParseOptions,
   parseWith,
-} from './library.js';
+} from '@wazuh-aws/core';
 import { guardduty } from './plugin.js';
 
+export type { MessageOptions, ParseInput, ParseOptions } from '@wazuh-aws/core';
 export { isJsonLinesKey, parseFindingLine } from './findings.js';
-export type { MessageOptions, ParseInput, ParseOptions } from './library.js';
 export { guardduty } from './plugin.js';
 export { reformatGuardDuty } from './reformat.js';
 

@@ -6,9 +6,10 @@ import {
   type ParseInput,
   type ParseOptions,
   parseWith,
-} from './library.js';
+} from '@wazuh-aws/core';
 import { vpcflow } from './plugin.js';
 
+export type { MessageOptions, ParseInput, ParseOptions } from '@wazuh-aws/core';
 export {
   DEFAULT_FLOW_LOG_FIELDS,
   type FlowLogOptions,
@@ -16,7 +17,6 @@ export {
   flowLogTime,
   isFlowLogHeader,
 } from './flow-log-rows.js';
-export type { MessageOptions, ParseInput, ParseOptions } from './library.js';
 export { vpcflow } from './plugin.js';
 
 /**

@@ -1,3 +1,14 @@
+export {
+  type MessageOptions,
+  messagesWith,
+  type ParseInput,
+  type ParseOptions,
+  parseWith,
+  toContent,
+  toFileContext,
+} from './library.js';
+export * from './service-types.js';
+export * from './subscriber-types.js';
 export type {
   AwsEvent,
   BucketPlugin,
@@ -11,5 +22,3 @@ export type {
   WazuhMessage,
 } from './types.js';
 export { defineBucketPlugin } from './types.js';
-export * from './service-types.js';
-export * from './subscriber-types.js';

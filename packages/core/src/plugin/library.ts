@@ -1,14 +1,10 @@
-import {
-  type AwsEvent,
-  type BucketPlugin,
-  buildEventMessage,
-  type FileContext,
-  type Logger,
-  type ObjectContent,
-  openObjectContent,
-  silentLogger,
-  type WazuhMessage,
-} from '@wazuh-aws/core';
+// Library use of a bucket plugin without the engine: parse one object's bytes or text into events or
+// into the messages Wazuh receives. Every bucket package builds its public functions on these.
+import { openObjectContent } from '../decompress/index.js';
+import type { Logger } from '../log/logger.js';
+import { silentLogger } from '../log/logger.js';
+import { buildEventMessage } from '../message/template.js';
+import type { AwsEvent, BucketPlugin, FileContext, ObjectContent, WazuhMessage } from './types.js';
 
 /** What the library functions accept: an opened object, its text, or its (possibly gzip/zip) bytes. */
 export type ParseInput = ObjectContent | string | Uint8Array;
