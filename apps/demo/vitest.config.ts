@@ -1,0 +1,3 @@
+import { defineTestConfig } from '@wazuh-aws/vitest-config';
+
+export default defineTestConfig();
