@@ -12,6 +12,7 @@ export const guardduty = defineBucketPlugin({
   serviceFolder: 'GuardDuty',
   markerDateFormat: 'YYYY/MM/DD',
   markerMode: 'day-folder',
+  requiresAwsLogsFolder: true,
   checkPrefix: true,
   lateArrival: false,
   accountIdInMessage: false,
