@@ -1,33 +1,65 @@
 import { createDiscardFilter, type Logger, type RunContext } from '@wazuh-aws/core';
 import { createAwsClientFactory } from '@wazuh-aws/core/aws';
-import type { RunSummary } from '@wazuh-aws/core/engine';
 import type { EventSink } from '@wazuh-aws/core/sender';
 import { type ParsedArguments, regionsForMode, resolveTarget } from './cli/index.js';
 import { createSink } from './output.js';
+import { countingSink, createProgress, type Progress, progressAwareLogger } from './progress.js';
 import { runBucketMode } from './run-bucket-mode.js';
 import { runServiceMode } from './run-service-mode.js';
 import { runSubscriberMode } from './run-subscriber-mode.js';
+import type { RunReport } from './summary.js';
 import { resolveWazuhInstall } from './wazuh-install.js';
 
+type Target = ReturnType<typeof resolveTarget>;
+
 export interface RunResult {
-  summary?: RunSummary | undefined;
+  /** What the run did, for the human summary on stderr; absent when nothing ran. */
+  summary?: RunReport | undefined;
 }
 
 /** Builds the run's dependencies (the composition root) and runs the selected mode. */
 export async function run(
   args: ParsedArguments,
-  logger: Logger & { addSecret(value: string): void },
+  baseLogger: Logger & { addSecret(value: string): void },
   signal: AbortSignal,
   programPath: string | undefined,
 ): Promise<RunResult> {
   if (args.mode === 'none' && args.service === undefined && args.subscriber === undefined) return {};
-  const target = resolveTarget(args, logger);
-  for (const secret of [args.accessKey, args.secretKey, args.externalId]) if (secret) logger.addSecret(secret);
+  const target = resolveTarget(args, baseLogger);
+  const name =
+    target.mode === 'bucket' ? target.type : target.mode === 'service' ? target.service : target.subscriber;
+  // Live counter on a terminal's stderr only; log lines erase it first so the two never mix.
+  const live = process.stderr.isTTY === true;
+  const progress = createProgress({
+    label: `${target.mode} ${name}`,
+    write: live ? (text) => process.stderr.write(text) : () => {},
+    intervalMs: live ? 250 : 0,
+  });
+  const logger = live ? progressAwareLogger(baseLogger, progress) : baseLogger;
+  try {
+    return await runTarget(args, target, name, logger, progress, signal, programPath);
+  } finally {
+    progress.stop();
+  }
+}
+
+async function runTarget(
+  args: ParsedArguments,
+  target: Target,
+  name: string,
+  logger: Logger & { addSecret(value: string): void },
+  progress: Progress,
+  signal: AbortSignal,
+  programPath: string | undefined,
+): Promise<RunResult> {
+  for (const secret of [args.accessKey, args.secretKey, args.externalId])
+    if (secret) logger.addSecret(secret);
 
   // Bucket regions are validated before anything is built (cli.md §5.2 step 2).
   const bucketRegions = target.mode === 'bucket' ? regionsForMode(args, undefined, logger) : [];
   // Subscribers never use the deprecated static keys (cli.md §3).
-  const staticKeys = target.mode === 'subscriber' ? {} : { accessKey: args.accessKey, secretKey: args.secretKey };
+  const staticKeys =
+    target.mode === 'subscriber' ? {} : { accessKey: args.accessKey, secretKey: args.secretKey };
   const wazuh = resolveWazuhInstall(args.wazuhPath, programPath, args.output.kind === 'wazuh');
   const aws = await createAwsClientFactory({
     ...staticKeys,
@@ -41,7 +73,7 @@ export async function run(
     logger,
   });
   const discard = createDiscardFilter({ field: args.discardField, regex: args.discardRegex });
-  const sink: EventSink = createSink(args.output, wazuh, logger);
+  const sink: EventSink = countingSink(createSink(args.output, wazuh, logger), progress);
   const today = new Date();
   const context: RunContext = {
     logger,
@@ -59,16 +91,26 @@ export async function run(
       concurrency: args.concurrency,
     },
   };
+  const startedAt = Date.now();
+  const report = (extra: Pick<RunReport, 'bucket' | 'subscriber'> = {}): RunResult => ({
+    summary: {
+      mode: target.mode,
+      target: name,
+      startedAt,
+      finishedAt: Date.now(),
+      events: progress.events,
+      ...extra,
+    },
+  });
   try {
     switch (target.mode) {
       case 'bucket':
-        return { summary: await runBucketMode(args, target.type, bucketRegions, context) };
+        return report({ bucket: await runBucketMode(args, target.type, bucketRegions, context) });
       case 'service':
         await runServiceMode(args, target.service, context);
-        return {};
+        return report();
       case 'subscriber':
-        await runSubscriberMode(args, target.subscriber, context);
-        return {};
+        return report({ subscriber: await runSubscriberMode(args, target.subscriber, context) });
     }
   } finally {
     await sink.close();
