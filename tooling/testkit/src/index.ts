@@ -31,12 +31,12 @@ export {
   startFakeAws,
 } from './fake-aws/index.js';
 export {
-  createStaleSocket,
-  type DatagramReceiver,
-  type DatagramReceiverOptions,
-  startDatagramReceiver,
-} from './receiver.js';
-export { createWazuhDir, type WazuhDir, type WazuhDirOptions } from './wazuh-dir.js';
+  createFakeInspector,
+  type FakeInspector,
+  type FakeInspectorOptions,
+  type FindingsFixture,
+  type WireFinding,
+} from './fake-aws/inspector.js';
 export {
   createFakeLogs,
   type FakeLogEvent,
@@ -45,23 +45,18 @@ export {
   type LogsFixture,
 } from './fake-aws/logs.js';
 export {
-  createFakeInspector,
-  type FakeInspector,
-  type FakeInspectorOptions,
-  type FindingsFixture,
-  type WireFinding,
-} from './fake-aws/inspector.js';
-export { createFakeSqs, type FakeSqs, type FakeSqsOptions, serveSqsRequest, startFakeSqsServer } from './fake-aws/sqs.js';
-export { type CorpusScenarioSuite, describeCorpusScenarios } from './plugin/corpus-scenarios.js';
+  createFakeSqs,
+  type FakeSqs,
+  type FakeSqsOptions,
+  serveSqsRequest,
+  startFakeSqsServer,
+} from './fake-aws/sqs.js';
 export {
-  createFixtureHelpers,
-  fileContext,
-  messagesOf,
-  parseObject,
-  prng,
-  recordingLogger,
-  type RunOptions,
-} from './plugin/fixtures.js';
+  createStaleSocket,
+  type DatagramReceiver,
+  type DatagramReceiverOptions,
+  startDatagramReceiver,
+} from './receiver.js';
 export {
   type Aspect,
   type ConformanceEnvOptions,
@@ -96,3 +91,4 @@ export {
   type StateAfter,
   type TableDump,
 } from './scenario/index.js';
+export { createWazuhDir, type WazuhDir, type WazuhDirOptions } from './wazuh-dir.js';

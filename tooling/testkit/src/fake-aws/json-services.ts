@@ -14,8 +14,16 @@ export interface JsonTargetOptions {
   service?: string;
 }
 
+/** A target that writes its own response (status, headers and body), for fakes with their own error shapes. */
+export type RawJsonTargetHandler = (
+  operation: string,
+  input: Record<string, unknown>,
+  request: FakeRequest,
+) => Promise<FakeResponse>;
+
 interface Target extends JsonTargetOptions {
   handler: JsonTargetHandler;
+  raw?: RawJsonTargetHandler;
 }
 interface Route {
   method: string;
@@ -33,6 +41,17 @@ export class JsonServices {
   /** Serves `X-Amz-Target: <prefix>.<Operation>`; the handler returns the output object or throws {@link FakeAwsError}. */
   registerTarget(prefix: string, handler: JsonTargetHandler, options: JsonTargetOptions = {}): void {
     this.targets.set(prefix, { handler, ...options });
+  }
+
+  /** Serves `X-Amz-Target: <prefix>.<Operation>` with a handler that builds the whole response. */
+  registerRawTarget(prefix: string, raw: RawJsonTargetHandler, options: JsonTargetOptions = {}): void {
+    this.targets.set(prefix, {
+      handler: () => {
+        throw new FakeAwsError(500, 'InternalError', 'raw target');
+      },
+      raw,
+      ...options,
+    });
   }
 
   /** Serves a REST-JSON route (e.g. Inspector2's `POST /findings/list`). */
@@ -65,6 +84,7 @@ export class JsonServices {
     const target = this.targets.get(prefix);
     if (!target)
       throw new FakeAwsError(400, 'UnknownOperationException', `The fake does not serve ${prefix}.${op}`);
+    if (target.raw) return target.raw(op, parseJson(request.body), request);
     const output = await target.handler(op, parseJson(request.body), request);
     return json(200, output ?? {}, contentTypeOf(prefix, target));
   }

@@ -34,6 +34,8 @@ export interface FakeLogs {
   deleteStream(region: string, group: string, stream: string): void;
   /** stream → event count of a group, or undefined when the group does not exist. */
   streams(region: string, group: string): Record<string, number> | undefined;
+  /** region → group → stream → event count, every level sorted by name (what is left, for state checks). */
+  snapshot(): Record<string, Record<string, Record<string, number>>>;
   /** Every handled call, in order. */
   readonly calls: Array<{ operation: string; region: string; input: Record<string, unknown> }>;
   /** Makes the next call of `operation` fail with this AWS error. */
@@ -170,6 +172,20 @@ export function createFakeLogs(options: FakeLogsOptions = {}): FakeLogs {
     },
     deleteStream(region, name, streamName) {
       regions.get(region)?.get(name)?.delete(streamName);
+    },
+    snapshot() {
+      const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return Object.fromEntries(
+        sorted(regions).map(([region, groups]) => [
+          region,
+          Object.fromEntries(
+            sorted(groups).map(([name, streams]) => [
+              name,
+              Object.fromEntries(sorted(streams).map(([s, events]) => [s, events.length])),
+            ]),
+          ),
+        ]),
+      );
     },
     streams(region, name) {
       const g = regions.get(region)?.get(name);

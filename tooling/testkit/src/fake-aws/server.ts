@@ -4,10 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Dispatch, dispatch, readRequest } from './dispatch.js';
 import { type Fault, FaultRegistry, faultError } from './faults.js';
+import type { FakeInspector } from './inspector.js';
 import { JsonServices, type JsonTargetOptions } from './json-services.js';
+import type { FakeLogs } from './logs.js';
 import { type CallerIdentity, type FakeFlowLog, QueryServices, queryError } from './query-services.js';
 import { handleS3, s3Error } from './s3-handler.js';
 import { S3Store } from './s3-store.js';
+import type { FakeSqs } from './sqs.js';
 import {
   FakeAwsError,
   type FakeRequest,
@@ -30,6 +33,14 @@ export interface FakeAwsOptions {
   jsonTargets?: Record<string, JsonTargetHandler>;
   /** Serve S3 only (every request is read as S3), like a plain S3 endpoint. @default false */
   s3Only?: boolean;
+  /** Serve these buckets (e.g. a second, S3-only endpoint over the same store). @default a new store */
+  s3Store?: S3Store;
+  /** Mount a CloudWatch Logs fake (`X-Amz-Target: Logs_20140328.*`, service `logs`). */
+  logs?: FakeLogs;
+  /** Mount an Inspector fake: Inspector2 `POST /findings/list` and Classic `InspectorService.*`. */
+  inspector?: FakeInspector;
+  /** Mount an SQS fake (`X-Amz-Target: AmazonSQS.*`); its queue URLs are pointed at this server. */
+  sqs?: FakeSqs;
 }
 
 /** A running fake of S3, STS, EC2 and any JSON services registered on it, on 127.0.0.1. */
@@ -73,7 +84,7 @@ const asFlowLog = (f: string | FakeFlowLog): FakeFlowLog =>
  * const s3 = new S3Client({ endpoint: aws.url, forcePathStyle: true, region: 'us-east-1', credentials });
  */
 export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAws> {
-  const s3 = new S3Store();
+  const s3 = options.s3Store ?? new S3Store();
   const faults = new FaultRegistry();
   const query = new QueryServices(options.flowLogsPageSize);
   const json = new JsonServices();
@@ -83,6 +94,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     query.flowLogs.set(region, logs.map(asFlowLog));
   for (const [prefix, handler] of Object.entries(options.jsonTargets ?? {}))
     json.registerTarget(prefix, handler);
+  mountServices(json, options);
 
   async function execute(request: FakeRequest, d: Dispatch): Promise<FakeResponse> {
     if (d.protocol === 'rest-xml') return handleS3(s3, d.s3 ?? { op: 'Unknown' }, request);
@@ -174,6 +186,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  options.sqs?.setBaseUrl(`http://127.0.0.1:${port}`);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -211,4 +224,29 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
         server.close(() => resolve());
       }),
   };
+}
+
+/** Mounts the CloudWatch Logs, Inspector and SQS fakes given in the options on one endpoint. */
+function mountServices(json: JsonServices, options: FakeAwsOptions): void {
+  const { logs, inspector, sqs } = options;
+  if (logs) json.registerTarget(logs.targetPrefix, logs.handle, { service: 'logs' });
+  if (inspector) {
+    json.registerTarget(inspector.classicTargetPrefix, inspector.handleClassic, { service: 'inspector' });
+    json.registerRoute('POST', inspector.v2Route.path, inspector.handleV2, 'ListFindings', 'inspector2');
+  }
+  if (sqs) {
+    // The SQS fake writes AWS's own error shape (namespaced __type, x-amzn-query-error): keep it as is.
+    json.registerRawTarget(
+      'AmazonSQS',
+      async (operation, input) => {
+        const out = await sqs.handle(operation, input);
+        return {
+          status: out.status,
+          headers: { 'content-type': 'application/x-amz-json-1.0', ...out.headers },
+          body: JSON.stringify(out.body),
+        };
+      },
+      { service: 'sqs' },
+    );
+  }
 }

@@ -48,6 +48,8 @@ export interface FakeSqs {
   handle(target: string, input: Record<string, unknown>): Promise<FakeJsonResponse>;
   createQueue(name: string, options?: { visibilityTimeout?: number }): string;
   send(queue: string, body: string, attributes?: Record<string, FakeMessageAttribute>): string;
+  /** Names of every queue, sorted. */
+  queueNames(): string[];
   /** Bodies of every message still in the queue (visible or in flight), in send order. */
   bodies(queue: string): string[];
   /** Every handled call, in order: the operation and its input. */
@@ -281,6 +283,9 @@ export function createFakeSqs(options: FakeSqsOptions = {}): FakeSqs {
         handle: undefined,
       });
       return id;
+    },
+    queueNames() {
+      return [...queues.keys()].sort();
     },
     bodies(queueName) {
       return (queues.get(queueName)?.messages ?? []).map((m) => m.body);
