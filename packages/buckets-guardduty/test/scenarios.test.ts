@@ -1,4 +1,4 @@
-import { describeCorpusScenarios } from '@wazuh-aws/testkit';
+import { describeCorpusScenarios } from '@wazuh-aws/plugin-testkit';
 import { guardduty as plugin, toWazuhMessages } from '../src/index.js';
 
 describeCorpusScenarios({

@@ -1,5 +1,5 @@
 // Corpus fixtures copied into test/fixtures (never read from the shared corpus at test time).
-import { createFixtureHelpers } from '@wazuh-aws/testkit';
+import { createFixtureHelpers } from '@wazuh-aws/plugin-testkit';
 
 export {
   fileContext,
@@ -8,7 +8,7 @@ export {
   prng,
   type RunOptions,
   recordingLogger,
-} from '@wazuh-aws/testkit';
+} from '@wazuh-aws/plugin-testkit';
 
 export const { FIXTURES, expectedMessages, fixtureKeys, fixtureBytes } = createFixtureHelpers(
   new URL('./fixtures/', import.meta.url),
