@@ -1,6 +1,12 @@
 // The only place that prints errors and ends the process. Everything below throws typed errors.
 import { createLineLogger, EXIT, errorText, isWazuhAwsError } from '@wazuh-aws/core';
-import { argsDebugText, CliHelpRequested, CliUsageError, parseArguments, type ParsedArguments } from './cli/index.js';
+import {
+  argsDebugText,
+  CliHelpRequested,
+  CliUsageError,
+  type ParsedArguments,
+  parseArguments,
+} from './cli/index.js';
 import { run } from './run.js';
 import { installSignalHandlers } from './signals.js';
 import { printSummary } from './summary.js';
@@ -31,6 +37,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     level: args.debugLevel,
     write: args.output.kind === 'stdout' ? writeStderr : writeStdout,
   });
+  // Masked in every line from here on, whatever prints it (SDK messages, debug-3 dumps, causes).
+  for (const secret of secretsOf(args)) logger.addSecret(secret);
   if (args.debugLevel > 0) logger.debug(1, `+++ Debug mode on - Level: ${args.debugText}`);
   logger.debug(2, argsDebugText(argv));
 
@@ -57,6 +65,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   } finally {
     uninstall();
   }
+}
+
+/** Credentials given on the command line or in the environment (resolved SDK credentials are added later by core/aws). */
+function secretsOf(args: ParsedArguments, env: NodeJS.ProcessEnv = process.env): string[] {
+  const values = [
+    args.accessKey,
+    args.secretKey,
+    args.externalId,
+    env.AWS_ACCESS_KEY_ID,
+    env.AWS_SECRET_ACCESS_KEY,
+    env.AWS_SESSION_TOKEN,
+    env.AWS_SECURITY_TOKEN,
+  ];
+  return values.filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
 /** Decision L13: with debug on, the cause is shown as DEBUG lines, never as a raw trace. */

@@ -84,6 +84,11 @@ function debugLevelOf(value: string): number {
   return n <= 0n ? 0 : n >= 3n ? 3 : Number(n);
 }
 
+/** `--wazuh-retry-timeout` belongs to the Wazuh socket output; other outputs ignore it. */
+function withRetryTimeout(output: OutputSpec, retryTimeoutMs: number | undefined): OutputSpec {
+  return output.kind === 'wazuh' && retryTimeoutMs !== undefined ? { kind: 'wazuh', retryTimeoutMs } : output;
+}
+
 const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
 /**
@@ -155,7 +160,7 @@ export function parseArguments(
     stsEndpoint: get('stsEndpoint'),
     serviceEndpoint: get('serviceEndpoint'),
     wazuhPath: get<string>('wazuhPath') ?? envWazuh,
-    output: get<OutputSpec>('output') ?? DEFAULT_OUTPUT,
+    output: withRetryTimeout(get<OutputSpec>('output') ?? DEFAULT_OUTPUT, get<number>('wazuhRetryTimeoutMs')),
     concurrency: get<number>('concurrency') ?? DEFAULT_CONCURRENCY,
     summary: ns.summary === true,
   };

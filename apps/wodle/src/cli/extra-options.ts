@@ -1,8 +1,14 @@
 // Validators of the options we add to the reference's command line (long form only).
 import { InvalidValueError } from './validators.js';
 
-/** Where events go: Wazuh's queue socket (default), stdout lines, or a JSON-lines file. */
-export type OutputSpec = { kind: 'wazuh' } | { kind: 'stdout' } | { kind: 'jsonl'; path: string };
+/**
+ * Where events go: Wazuh's queue socket (default), stdout lines, or a JSON-lines file. The socket
+ * output carries `--wazuh-retry-timeout` (milliseconds; absent → the sender's 30 s default).
+ */
+export type OutputSpec =
+  | { kind: 'wazuh'; retryTimeoutMs?: number }
+  | { kind: 'stdout' }
+  | { kind: 'jsonl'; path: string };
 
 /** Default of `--output`. */
 export const DEFAULT_OUTPUT: OutputSpec = Object.freeze({ kind: 'wazuh' });
@@ -35,4 +41,22 @@ export function parseConcurrency(value: string): number {
 export function parseWazuhPath(value: string): string {
   if (value.trim() === '') throw new InvalidValueError('the Wazuh path must not be empty');
   return value;
+}
+
+/** Upper bound of `--wazuh-retry-timeout`, in seconds (a day: beyond it modulesd's next run is due). */
+export const MAX_WAZUH_RETRY_TIMEOUT = 86_400;
+
+/**
+ * `--wazuh-retry-timeout`: seconds to keep retrying when Wazuh's queue socket disappears in the
+ * middle of a run (a Wazuh restart) before ending with exit 11; a number from 0 to
+ * {@link MAX_WAZUH_RETRY_TIMEOUT}, fractions allowed. Returned in milliseconds.
+ */
+export function parseWazuhRetryTimeout(value: string): number {
+  const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds >= 0 && seconds <= MAX_WAZUH_RETRY_TIMEOUT)) {
+    throw new InvalidValueError(
+      `invalid Wazuh retry timeout '${value}': must be a number of seconds from 0 to ${MAX_WAZUH_RETRY_TIMEOUT}`,
+    );
+  }
+  return Math.round(seconds * 1000);
 }

@@ -1,6 +1,11 @@
 // The option table of the command line (cli.md §3), in the reference's declaration order, plus
 // our own long-only options at the end.
-import { parseConcurrency, parseOutputSpec, parseWazuhPath } from './extra-options.js';
+import {
+  parseConcurrency,
+  parseOutputSpec,
+  parseWazuhPath,
+  parseWazuhRetryTimeout,
+} from './extra-options.js';
 import {
   parseAccountIds,
   parseBucketName,
@@ -78,6 +83,13 @@ export const OPTIONS: readonly OptionDef[] = Object.freeze([
   { flags: ['--output'], dest: 'output', kind: 'value', type: parseOutputSpec, extra: true },
   { flags: ['--concurrency'], dest: 'concurrency', kind: 'value', type: parseConcurrency, extra: true },
   { flags: ['--summary'], dest: 'summary', kind: 'flag', extra: true },
+  {
+    flags: ['--wazuh-retry-timeout'],
+    dest: 'wazuhRetryTimeoutMs',
+    kind: 'value',
+    type: parseWazuhRetryTimeout,
+    extra: true,
+  },
 ] satisfies OptionDef[]);
 
 /** Every option string (`-b`, `--bucket`, …, `-h`, `--help`), for prefix resolution outside argparse. */

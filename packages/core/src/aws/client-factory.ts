@@ -27,7 +27,7 @@ export interface AwsClientFactoryOptions extends CredentialOptions {
 export async function createAwsClientFactory(options: AwsClientFactoryOptions): Promise<AwsClientFactory> {
   const { logger } = options;
   const settings = await resolveProfileSettings(options.profile, logger);
-  const base = baseCredentials(options, logger);
+  const base = maskedCredentials(baseCredentials(options, logger), logger);
   const maxSockets = options.maxSockets ?? 16;
   const requestHandler = new NodeHttpHandler({
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
@@ -42,7 +42,10 @@ export async function createAwsClientFactory(options: AwsClientFactoryOptions): 
     const cacheKey = region ?? '';
     let provider = roleCredentials.get(cacheKey);
     if (!provider) {
-      provider = serviceCredentials(base, options, region ?? settings.region ?? envRegion());
+      provider = maskedCredentials(
+        serviceCredentials(base, options, region ?? settings.region ?? envRegion()),
+        logger,
+      );
       // Assume the role now so that access problems surface as the reference's exit 3.
       try {
         await provider();
@@ -83,6 +86,19 @@ export async function createAwsClientFactory(options: AwsClientFactoryOptions): 
       if (!identity.Account) throw new Error('GetCallerIdentity returned no account id');
       return identity.Account;
     },
+  };
+}
+
+/** Registers every credential the provider resolves (profile keys, role session tokens) with the logger's masking. */
+function maskedCredentials(
+  provider: AwsCredentialIdentityProvider,
+  logger: Logger,
+): AwsCredentialIdentityProvider {
+  return async (...args) => {
+    const identity = await provider(...args);
+    for (const value of [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken])
+      if (value) logger.addSecret?.(value);
+    return identity;
   };
 }
 

@@ -14,6 +14,11 @@ export interface Logger {
   info(text: string): void;
   /** A line without prefix (the reference prints the access-key deprecation notice so). */
   plain(text: string): void;
+  /**
+   * Registers a credential (key id, secret key, session token, external id) to be masked as `***`
+   * wherever it appears in a later line. Optional: loggers that print nothing need not track them.
+   */
+  addSecret?(value: string): void;
 }
 
 export interface LineWriterOptions {
@@ -26,14 +31,22 @@ export interface LineWriterOptions {
 }
 
 const REDACTED = '***';
+/** Shorter values would mask ordinary words; real keys, tokens and external ids are longer. */
+const MIN_SECRET_LENGTH = 4;
 
 /** Creates the logger that writes modulesd lines, masking the given secrets. */
-export function createLineLogger(options: LineWriterOptions = {}): Logger & { addSecret(value: string): void } {
+export function createLineLogger(
+  options: LineWriterOptions = {},
+): Logger & { addSecret(value: string): void } {
   const level = Math.min(Math.max(options.level ?? 0, 0), 3);
   const write = options.write ?? ((line: string) => process.stdout.write(line));
-  const secrets = new Set<string>();
+  // Longest first, so a secret that contains another is masked whole.
+  let secrets: string[] = [];
   const addSecret = (value: string) => {
-    if (value && value.length >= 4) secrets.add(value);
+    if (!value || value.length < MIN_SECRET_LENGTH) return;
+    // The spellings a secret takes inside JSON dumps, URLs and SDK messages.
+    const variants = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+    secrets = [...new Set([...secrets, ...variants])].sort((a, b) => b.length - a.length);
   };
   for (const s of options.secrets ?? []) addSecret(s);
   const emit = (prefix: string, text: string) => {
