@@ -81,7 +81,7 @@ function launcherText(node) {
     `${MARKER}: runs the wazuh-aws CLI in ./${APP_DIR}.`,
     `# Roll back to the Python wodle: node <repo>/apps/wodle/scripts/wazuh-install.mjs uninstall <wazuh dir>`,
     `NODE="\${WAZUH_AWS_NODE:-${node}}"`,
-    'export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED="${AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED:-true}"',
+    `export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED="\${AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED:-true}"`,
     `exec "$NODE" "$(dirname "$0")/${APP_DIR}/bin/aws-s3" "$@"`,
     '',
   ].join('\n');

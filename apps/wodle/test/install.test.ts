@@ -183,7 +183,7 @@ describe('wazuh-install.mjs', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toContain('is ' + temp + ' a Wazuh installation?');
+    expect((failure as { stderr: string }).stderr).toContain(`is ${temp} a Wazuh installation?`);
   });
 });
 
