@@ -38,6 +38,13 @@ export async function runScenario(
   const runs: RunRecord[] = [];
   const messages: CorpusMessage[] = [];
   const dbs: DbSnapshot[] = [];
+  const socketPath = world.wazuh.socketPath;
+  let receiver: DatagramReceiver | undefined;
+  const stopReceiver = async () => {
+    await receiver?.close();
+    receiver = undefined;
+    if (existsSync(socketPath)) rmSync(socketPath, { force: true });
+  };
   try {
     for (const step of scenario.steps) {
       if (step.op !== 'run') {
@@ -46,11 +53,13 @@ export async function runScenario(
       }
       const index = runs.length + 1;
       await options.beforeRun?.(world, index);
-      const socketPath = world.wazuh.socketPath;
       const mode = step.receiver ?? 'normal';
-      let receiver: DatagramReceiver | undefined;
-      if (mode === 'normal') receiver = await startDatagramReceiver({ path: socketPath });
-      else if (mode === 'stale') createStaleSocket(socketPath);
+      // One receiver serves consecutive normal runs (starting one costs a process); a run whose
+      // Wazuh is down gets none.
+      if (mode !== 'normal' && receiver) await stopReceiver();
+      if (mode === 'normal' && !receiver) receiver = await startDatagramReceiver({ path: socketPath });
+      if (mode === 'stale') createStaleSocket(socketPath);
+      const offset = receiver?.count ?? 0;
       const args = world.args(step.args);
       try {
         const result = await runCli(args, {
@@ -60,7 +69,7 @@ export async function runScenario(
           timeoutMs: step.timeout !== undefined ? step.timeout * 1000 : (options.timeoutMs ?? 120_000),
         });
         if (receiver) await drainReceiver(receiver);
-        const received = receiver ? [...receiver.messages] : [];
+        const received = receiver ? receiver.messages.slice(offset) : [];
         for (const [i, msg] of received.entries())
           messages.push({ run: index, seq: i + 1, len: Buffer.byteLength(msg), msg });
         const norm = world.normalizer;
@@ -74,13 +83,13 @@ export async function runScenario(
           messages: received.length,
         });
       } finally {
-        await receiver?.close();
-        if (existsSync(socketPath)) rmSync(socketPath, { force: true });
+        if (mode === 'stale' && existsSync(socketPath)) rmSync(socketPath, { force: true });
       }
       dbs.push({ run: index, dbs: dumpDatabases(join(world.wazuh.root, 'wodles', 'aws'), world.normalizer) });
     }
     return { runs, messages, dbs, state: world.state() };
   } finally {
+    await stopReceiver();
     await world.close();
   }
 }
