@@ -8,6 +8,7 @@ import { createdDateOf } from './created-date.js';
 import { flowLogIdOf } from './flow-logs.js';
 import { computeMarker } from './markers.js';
 import { processObject } from './object-processor.js';
+import { createCommitGroup } from './commit-group.js';
 import { createPrefetcher } from './prefetcher.js';
 import type { BucketStateStore, RowScope } from './state-port.js';
 import { listError, throttlingText } from './texts.js';
@@ -75,14 +76,14 @@ async function pollScopeUnclassified(deps: ScopeDeps, scope: Scope): Promise<voi
       logger.debug(1, scope.noLogs);
       return;
     }
-    const todo = selectNewObjects(deps, scope, page.objects);
+    const todo = selectNewObjects(deps, scope, page.objects, lastKey === undefined);
     const processed = await processObjects(deps, scope, todo);
     if (processed === 0) logger.debug(1, scope.noLogs);
     token = page.nextToken;
   }
 }
 
-function selectNewObjects(deps: ScopeDeps, scope: Scope, objects: ObjectRef[]): ObjectRef[] {
+function selectNewObjects(deps: ScopeDeps, scope: Scope, objects: ObjectRef[], firstRun: boolean): ObjectRef[] {
   const { plugin, state, context } = deps;
   const { logger, options } = context;
   const dateRegex = plugin.dateRegex ?? DEFAULT_DATE_REGEX;
@@ -93,7 +94,10 @@ function selectNewObjects(deps: ScopeDeps, scope: Scope, objects: ObjectRef[]): 
       (plugin.accepts?.(o.key) ?? true) &&
       (scope.row.flowLogId === undefined || o.key.includes(scope.row.flowLogId)),
   );
-  if (plugin.orderPage) candidates = plugin.orderPage(candidates, options.onlyLogsAfter);
+  // Decision B15: without only_logs_after, a first (or reparse) run starts at the default date for
+  // every type, Config included, although Config lists from its year folder.
+  const from = options.onlyLogsAfter ?? (firstRun ? compactDate(context.defaultDate) : undefined);
+  if (plugin.orderPage) candidates = plugin.orderPage(candidates, from);
   const todo: ObjectRef[] = [];
   for (const object of candidates) {
     if (plugin.checkPrefix) {
@@ -116,34 +120,44 @@ function selectNewObjects(deps: ScopeDeps, scope: Scope, objects: ObjectRef[]): 
 }
 
 /**
- * Sends the files in key order and commits each one as soon as its last event was handed to the
- * sink (decision B1); `--remove` deletes only after that commit (B2), never a failed file (B3).
+ * Sends the files in key order and commits them, in key order, once their last event was handed
+ * to the sink (decision B1; grouped, see `createCommitGroup`); `--remove` deletes only after that
+ * commit (B2), never a failed file (B3).
  */
 async function processObjects(deps: ScopeDeps, scope: Scope, todo: ObjectRef[]): Promise<number> {
   const { plugin, store, state, context, summary } = deps;
   const { logger, options } = context;
   const prefetch = createPrefetcher(store, todo, Math.max(1, options.concurrency), context.signal);
-  for (let index = 0; index < todo.length; index++) {
-    if (context.signal.aborted) throw new InterruptedError(String(context.signal.reason ?? 'SIGINT'));
-    const object = todo[index]!;
-    logger.debug(2, `++ Found new log: ${object.key}`);
-    const file: FileContext = {
-      bucket: object.bucket,
-      key: object.key,
-      prefix: deps.prefix,
-      skipOnError: options.skipOnError,
-      logger,
-    };
-    const outcome = await processObject(plugin, object, () => prefetch.take(index), scope.row.accountId, file, context);
-    if (!options.reparse) state.markProcessed(scope.row, object.key, createdDateOf(plugin, object));
-    else if (scope.row.flowLogId !== undefined && state.isProcessed(scope.row, object.key)) {
-      logger.debug(2, `+++ File already marked complete, but reparse flag set: ${object.key}`);
+  const commits = createCommitGroup(state);
+  try {
+    for (let index = 0; index < todo.length; index++) {
+      if (context.signal.aborted) throw new InterruptedError(String(context.signal.reason ?? 'SIGINT'));
+      const object = todo[index]!;
+      logger.debug(2, `++ Found new log: ${object.key}`);
+      const file: FileContext = {
+        bucket: object.bucket,
+        key: object.key,
+        prefix: deps.prefix,
+        skipOnError: options.skipOnError,
+        logger,
+      };
+      const outcome = await processObject(plugin, object, () => prefetch.take(index), scope.row.accountId, file, context);
+      if (!options.reparse) commits.add({ scope: scope.row, key: object.key, createdDate: createdDateOf(plugin, object) });
+      else if (scope.row.flowLogId !== undefined && state.isProcessed(scope.row, object.key)) {
+        logger.debug(2, `+++ File already marked complete, but reparse flag set: ${object.key}`);
+      }
+      if (deps.remove && !outcome.failed) {
+        commits.commit();
+        logger.debug(2, `+++ Remove file from S3 Bucket:${object.key}`);
+        await store.remove(object.bucket, object.key);
+      }
+      summary.recordFile(plugin.name, outcome);
+      // Commit before the engine would wait for the next file anyway.
+      if (!prefetch.isReady(index + 1)) commits.commit();
     }
-    if (deps.remove && !outcome.failed) {
-      logger.debug(2, `+++ Remove file from S3 Bucket:${object.key}`);
-      await store.remove(object.bucket, object.key);
-    }
-    summary.recordFile(plugin.name, outcome);
+  } finally {
+    // Files whose events were all handed to the sink are recorded, also when a later one failed.
+    commits.commit();
   }
   return todo.length;
 }
@@ -173,3 +187,7 @@ function classifyListingError(error: unknown): WazuhAwsError {
 }
 
 export { flowLogIdOf };
+
+function compactDate(date: Date): string {
+  return date.toISOString().slice(0, 10).replaceAll('-', '');
+}
