@@ -24,6 +24,7 @@ export {
   type JsonTargetOptions,
   type PutObjectOptions,
   type QueryActionHandler,
+  type RequestListener,
   type RequestLogEntry,
   type RestJsonHandler,
   S3Store,

@@ -2,7 +2,7 @@ export { type Fault, type FaultKind, FaultRegistry, type FaultSpec } from './fau
 export type { JsonTargetOptions } from './json-services.js';
 export type { CallerIdentity, FakeFlowLog } from './query-services.js';
 export { compareKeys, type PutObjectOptions, S3Store, type StoredObject } from './s3-store.js';
-export { type FakeAws, type FakeAwsOptions, startFakeAws } from './server.js';
+export { type FakeAws, type FakeAwsOptions, type RequestListener, startFakeAws } from './server.js';
 export {
   FakeAwsError,
   type FakeRequest,

@@ -43,6 +43,14 @@ export interface FakeAwsOptions {
   sqs?: FakeSqs;
 }
 
+/** Sees a request before it is served. */
+export type RequestListener = (request: {
+  service: string;
+  op: string;
+  params: Record<string, unknown>;
+  body: Buffer;
+}) => void | Promise<void>;
+
 /** A running fake of S3, STS, EC2 and any JSON services registered on it, on 127.0.0.1. */
 export interface FakeAws {
   /** `http://127.0.0.1:<port>`: use as the SDK's `endpoint` with `forcePathStyle: true`. */
@@ -67,6 +75,11 @@ export interface FakeAws {
     op?: string,
     service?: string,
   ): void;
+  /**
+   * Calls `listener` with each request's service, operation and parameters before it is served (the
+   * response waits for it): lets a test look at the world at the moment of a call. Returns a remover.
+   */
+  onRequest(listener: RequestListener): () => void;
   /** Adds or overrides a query action; `service` may be `sts`, `ec2` or another signing name. */
   registerQueryAction(service: string, action: string, handler: QueryActionHandler): void;
   close(): Promise<void>;
@@ -89,6 +102,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const query = new QueryServices(options.flowLogsPageSize);
   const json = new JsonServices();
   const requests: RequestLogEntry[] = [];
+  const listeners = new Set<RequestListener>();
   query.identity = { ...query.identity, ...options.identity };
   for (const [region, logs] of Object.entries(options.flowLogs ?? {}))
     query.flowLogs.set(region, logs.map(asFlowLog));
@@ -134,6 +148,8 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = await readRequest(req);
     const d = dispatch(request, json, options.s3Only ?? false);
+    for (const listener of listeners)
+      await listener({ service: d.service, op: d.op, params: d.params, body: request.body });
     const fault: Fault | undefined = faults.take(d.service, d.op, d.s3?.bucket, d.s3?.key);
     let response: FakeResponse;
     if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 100);
@@ -215,6 +231,10 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       json.registerTarget(prefix, handler, targetOptions),
     registerRestJson: (method, path, handler, op, service) =>
       json.registerRoute(method, path, handler, op, service),
+    onRequest(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     registerQueryAction: (service, action, handler) => {
       query.actions.set(`${service}:${action}`, handler);
     },
