@@ -27,7 +27,7 @@ export const corpus: Corpus = openCorpus(join(dirname(fileURLToPath(import.meta.
 export interface E2eRun extends CliResult {
   /** Datagrams received, full text. */
   raw: string[];
-  /** The JSON bodies of the datagrams (header checked and stripped). */
+  /** The bodies of the datagrams (header checked and stripped), parsed; a text body is `{ text }`. */
   events: Array<Record<string, unknown>>;
   stdoutLines: string[];
 }
@@ -62,10 +62,15 @@ type Db = {
   close(): void;
 };
 
-/** Parses a datagram: `1:Wazuh-AWS:<json>`. */
+/** Parses a datagram: `1:Wazuh-AWS:<json>`; a body that is not JSON (CloudWatch text) is `{ text }`. */
 export function parseDatagram(text: string): Record<string, unknown> {
   if (!text.startsWith(MESSAGE_HEADER)) throw new Error(`datagram without the Wazuh header: ${text.slice(0, 80)}`);
-  return JSON.parse(text.slice(MESSAGE_HEADER.length)) as Record<string, unknown>;
+  const body = text.slice(MESSAGE_HEADER.length);
+  try {
+    return JSON.parse(body) as Record<string, unknown>;
+  } catch {
+    return { text: body };
+  }
 }
 
 /** `aws.log_info.log_file` of a bucket event. */
