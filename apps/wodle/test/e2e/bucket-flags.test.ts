@@ -178,7 +178,9 @@ describe('bucket flags', () => {
         receiver: 'absent',
       });
       expect(stdout.code).toBe(0);
-      const fromStdout = stdout.stdoutLines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as unknown);
+      const fromStdout = stdout.stdoutLines
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as unknown);
 
       const socket = await e2e.run([...CT, ...AFTER_9, '--reparse']);
       expect(socket.events.length).toBeGreaterThan(0);
@@ -204,7 +206,9 @@ describe('bucket flags', () => {
       e2e.world.aws.s3.createBucket('acme-empty');
       const run = await e2e.run(['--bucket', 'acme-empty', '--type', 'cloudtrail', ...AFTER_9]);
       expect(run.code).toBe(14);
-      expect(run.stdoutLines).toContain("ERROR: No files were found in 'acme-empty/'. No logs will be processed.");
+      expect(run.stdoutLines).toContain(
+        "ERROR: No files were found in 'acme-empty/'. No logs will be processed.",
+      );
     });
 
     it('11: no socket, or a socket nobody listens on', async () => {

@@ -1,8 +1,8 @@
 // Every bucket type through the real CLI: a first run sends the corpus' expected events, a second run
 // sends nothing (the state database remembers every file), and --reparse sends everything again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpus, type E2e, eventKey, startE2e } from './helpers/e2e.js';
 import { requireBuiltCli } from './helpers/cli.js';
+import { corpus, type E2e, eventKey, startE2e } from './helpers/e2e.js';
 
 /** type → the corpus scenario whose inputs and first run it uses. */
 const TYPES: Record<string, string> = {

@@ -24,7 +24,12 @@ const KNOWN_DIFFERENCES: Record<string, (result: ScenarioComparison) => void> = 
     for (const body of diff?.missing ?? []) expect(body).toMatch(/^json:.*"full_log"/);
     expect(result.resultMessages).toBe(18);
     // Everything else of the scenario matches.
-    expect({ ...result.ok, messages: true }).toMatchObject({ exit: true, errors: true, db: true, state: true });
+    expect({ ...result.ok, messages: true }).toMatchObject({
+      exit: true,
+      errors: true,
+      db: true,
+      state: true,
+    });
   },
 };
 

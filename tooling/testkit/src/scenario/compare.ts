@@ -56,7 +56,8 @@ function compareStdout(expected: ExpectedScenario, actual: ScenarioOutputs, out:
     if (canonicalJson(e.errors) !== canonicalJson(r.errors)) {
       out.ok.errors = false;
       out.problemsByAspect.errors.push(`run ${i + 1} ERROR lines differ`);
-      for (const x of e.errors.filter((l) => !r.errors.includes(l))) out.problemsByAspect.errors.push(`    missing: ${x}`);
+      for (const x of e.errors.filter((l) => !r.errors.includes(l)))
+        out.problemsByAspect.errors.push(`    missing: ${x}`);
       for (const x of r.errors.filter((l) => !e.errors.includes(l)))
         out.problemsByAspect.errors.push(`    unexpected: ${x}`);
     }
@@ -87,7 +88,8 @@ function compareMessages(expected: CorpusMessage[], actual: CorpusMessage[], out
       out.problemsByAspect.messages.push(
         `run ${run}: ${missing.length} expected messages missing, ${unexpected.length} unexpected (${ek.length} expected, ${rk.length} got)`,
       );
-      for (const k of missing.slice(0, 3)) out.problemsByAspect.messages.push(`    missing:    ${keyBody(k).slice(0, 300)}`);
+      for (const k of missing.slice(0, 3))
+        out.problemsByAspect.messages.push(`    missing:    ${keyBody(k).slice(0, 300)}`);
       for (const k of unexpected.slice(0, 3))
         out.problemsByAspect.messages.push(`    unexpected: ${keyBody(k).slice(0, 300)}`);
     } else if (ek.join('\n') !== rk.join('\n')) {
@@ -111,7 +113,9 @@ function compareDbs(expected: ExpectedScenario, actual: ScenarioOutputs, out: Sc
         const b = rt[table];
         if (!a || !b) {
           out.ok.db = false;
-          out.problemsByAspect.db.push(`run ${i + 1} db ${file}: table ${table} ${a ? 'missing' : 'unexpected'}`);
+          out.problemsByAspect.db.push(
+            `run ${i + 1} db ${file}: table ${table} ${a ? 'missing' : 'unexpected'}`,
+          );
           continue;
         }
         if (canonicalJson(a.columns) !== canonicalJson(b.columns)) {
@@ -129,8 +133,10 @@ function compareDbs(expected: ExpectedScenario, actual: ScenarioOutputs, out: Sc
           out.problemsByAspect.db.push(
             `run ${i + 1} db ${file}.${table}: ${missing.length} rows missing, ${extra.length} unexpected`,
           );
-          for (const row of missing.slice(0, 3)) out.problemsByAspect.db.push(`    missing row    ${row.slice(0, 300)}`);
-          for (const row of extra.slice(0, 3)) out.problemsByAspect.db.push(`    unexpected row ${row.slice(0, 300)}`);
+          for (const row of missing.slice(0, 3))
+            out.problemsByAspect.db.push(`    missing row    ${row.slice(0, 300)}`);
+          for (const row of extra.slice(0, 3))
+            out.problemsByAspect.db.push(`    unexpected row ${row.slice(0, 300)}`);
         }
       }
     }
@@ -162,7 +168,9 @@ export function compareScenario(expected: ExpectedScenario, actual: ScenarioOutp
   const rCodes = actual.runs.map(codeOf);
   if (canonicalJson(eCodes) !== canonicalJson(rCodes)) {
     out.ok.exit = false;
-    out.problemsByAspect.exit.push(`exit codes: expected ${JSON.stringify(eCodes)} got ${JSON.stringify(rCodes)}`);
+    out.problemsByAspect.exit.push(
+      `exit codes: expected ${JSON.stringify(eCodes)} got ${JSON.stringify(rCodes)}`,
+    );
   }
   compareStdout(expected, actual, out);
   compareMessages(expected.messages, actual.messages, out);

@@ -64,7 +64,8 @@ type Db = {
 
 /** Parses a datagram: `1:Wazuh-AWS:<json>`; a body that is not JSON (CloudWatch text) is `{ text }`. */
 export function parseDatagram(text: string): Record<string, unknown> {
-  if (!text.startsWith(MESSAGE_HEADER)) throw new Error(`datagram without the Wazuh header: ${text.slice(0, 80)}`);
+  if (!text.startsWith(MESSAGE_HEADER))
+    throw new Error(`datagram without the Wazuh header: ${text.slice(0, 80)}`);
   const body = text.slice(MESSAGE_HEADER.length);
   try {
     return JSON.parse(body) as Record<string, unknown>;
@@ -139,8 +140,12 @@ export async function startE2e(): Promise<E2e> {
       const Sqlite = require('better-sqlite3') as new (p: string, o: { readonly: boolean }) => Db;
       const db = new Sqlite(path, { readonly: true });
       try {
-        const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='${table}'`).all();
-        return exists.length ? (db.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>) : [];
+        const exists = db
+          .prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='${table}'`)
+          .all();
+        return exists.length
+          ? (db.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>)
+          : [];
       } finally {
         db.close();
       }
