@@ -2,7 +2,14 @@
 // SIGTERM / SIGINT, which must stop at a clean point, commit and exit 2 with nothing sent twice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDelivery, crashChain, runToEnd, runUntil, settle } from './harness/crash.js';
-import { allScenarios, inspectorScenario, type ModeScenario, slowDown } from './harness/scenarios.js';
+import {
+  allScenarios,
+  cloudtrailScenario,
+  inspectorScenario,
+  type ModeScenario,
+  slowDown,
+  sqsScenario,
+} from './harness/scenarios.js';
 import { startWorld, type World } from './harness/world.js';
 
 let world: World | undefined;
@@ -11,10 +18,10 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function worldFor(scenario: ModeScenario, delayMs = 30): Promise<World> {
+async function worldFor(scenario: ModeScenario, delayMs?: number): Promise<World> {
   world = await startWorld();
   scenario.load(world);
-  slowDown(world, scenario, delayMs);
+  slowDown(world, scenario, delayMs ?? scenario.delayMs);
   await world.startReceiver();
   return world;
 }
@@ -69,6 +76,39 @@ describe('Inspector and SIGTERM', () => {
     const scenario = inspectorScenario();
     const w = await worldFor(scenario);
     const stopped = await runUntil(w, scenario.args, { after: 'datagrams', count: 5 }, 'SIGTERM');
+    expect(stopped.outcome).toBe('2');
+    await settle(w);
+    const first = w.received().length;
+    await runToEnd(w, scenario, scenario.args);
+    await settle(w);
+    const all = w.received();
+    expect(checkDelivery(scenario, [all.slice(0, first), all.slice(first)]).duplicateUnits).toEqual([[], []]);
+  });
+});
+
+describe('known gaps (engine files owned elsewhere)', () => {
+  // BUG (packages/core/src/engine/bucket/commit-group.ts + scope-poller.ts): sent files are
+  // committed in groups (every 200 ms or when the engine waits), so with a fast S3 and prefetching a
+  // SIGKILL re-sends every file of the last uncommitted group, not just the in-flight one as decision
+  // B1 promises. Fix: commit each file's row right after its last event was handed to the sink (one
+  // autocommit INSERT), or keep the group but bound it to one file when durability matters.
+  it.skip('fast S3, prefetching: a SIGKILL re-sends only the in-flight file', async () => {
+    const scenario = cloudtrailScenario(12, 25, []);
+    const w = await worldFor(scenario, 25);
+    const chain = await crashChain(w, scenario, { seed: 1000, kills: 6 });
+    for (const units of checkDelivery(scenario, chain.segments).duplicateUnits)
+      expect(units.length).toBeLessThanOrEqual(1);
+  });
+
+  // BUG (packages/core/src/engine/subscriber/message-handler.ts, the `signal.aborted` check inside
+  // the event loop): a signal in the middle of a message's object returns 'interrupted' after part
+  // of its events were sent, the message stays on the queue and the next run sends those events
+  // again. Fix: once a message's first event is sent, finish the object (and delete the message)
+  // before honouring the signal; check the signal only between messages.
+  it.skip('SQS: SIGTERM in the middle of a large object sends nothing twice', async () => {
+    const scenario = sqsScenario(2, 3000, 1);
+    const w = await worldFor(scenario, 0);
+    const stopped = await runUntil(w, scenario.args, { after: 'datagrams', count: 10 }, 'SIGTERM');
     expect(stopped.outcome).toBe('2');
     await settle(w);
     const first = w.received().length;

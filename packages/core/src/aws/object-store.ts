@@ -6,7 +6,10 @@ import {
   type ListObjectsV2CommandInput,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { errorText } from '../errors/errors.js';
+import type { Logger } from '../log/logger.js';
 import type { ObjectRef } from '../plugin/types.js';
+import { type BodyPart, resumableBody } from './resumable-body.js';
 import type { AwsClientFactory } from './types.js';
 
 export interface ListRequest {
@@ -36,8 +39,16 @@ export interface ObjectStore {
   remove(bucket: string, key: string): Promise<void>;
 }
 
-/** ObjectStore over an SDK v3 S3 client. SDK errors propagate unchanged (classified by callers). */
-export function createS3ObjectStore(client: S3Client): ObjectStore {
+export interface S3ObjectStoreOptions {
+  /** For the debug line of a resumed body. */
+  logger?: Logger;
+}
+
+/**
+ * ObjectStore over an SDK v3 S3 client. SDK errors propagate unchanged (classified by callers);
+ * bodies cut short are resumed with ranged GETs (see {@link resumableBody}).
+ */
+export function createS3ObjectStore(client: S3Client, options: S3ObjectStoreOptions = {}): ObjectStore {
   return {
     async list(request) {
       const input: ListObjectsV2CommandInput = {
@@ -63,11 +74,27 @@ export function createS3ObjectStore(client: S3Client): ObjectStore {
       };
     },
     async open(bucket, key, signal) {
-      const out = await client.send(
-        new GetObjectCommand({ Bucket: bucket, Key: key }),
-        signal ? { abortSignal: signal } : {},
-      );
-      return out.Body as Readable;
+      const get = async (offset: number): Promise<BodyPart> => {
+        const out = await client.send(
+          new GetObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}),
+          }),
+          signal ? { abortSignal: signal } : {},
+        );
+        return { body: out.Body as Readable, length: out.ContentLength, etag: out.ETag };
+      };
+      const first = await get(0);
+      // A body cut short mid-transfer is fetched again from where it stopped (the SDK only retries requests).
+      return resumableBody(first, get, {
+        signal,
+        onResume: (offset, error) =>
+          options.logger?.debug(
+            2,
+            `+++ Reading ${key} was interrupted after ${offset} bytes (${errorText(error)}); resuming`,
+          ),
+      });
     },
     async remove(bucket, key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));

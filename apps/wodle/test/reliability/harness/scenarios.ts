@@ -22,12 +22,23 @@ export interface ModeScenario {
   readonly dataOp: string;
   /** Units a crash may leave in flight at once (SQS: one message per worker). @default 1 */
   readonly inFlightUnits?: number;
+  /** Delay per data request that keeps runs long enough to be stopped in the middle. */
+  readonly delayMs: number;
 }
 
-/** Delays every data request by `ms`, so that runs last long enough to be stopped in the middle. */
-export function slowDown(world: World, scenario: ModeScenario, ms: number): void {
-  world.aws.faults.add({ op: scenario.dataOp, kind: 'delay', delayMs: ms, times: Number.MAX_SAFE_INTEGER });
+/** Delays every data request (by the scenario's `delayMs` unless given), so that runs can be stopped in the middle. */
+export function slowDown(world: World, scenario: ModeScenario, ms = scenario.delayMs): void {
+  if (ms > 0)
+    world.aws.faults.add({ op: scenario.dataOp, kind: 'delay', delayMs: ms, times: Number.MAX_SAFE_INTEGER });
 }
+
+/**
+ * Bucket runs of the crash tests: one object fetched at a time, each slow enough that the engine
+ * is waiting for it when the previous file is done — the point where it commits (decision B1).
+ * With a fast S3 and prefetching, the engine's group commit (commit-group.ts) keeps up to 200 ms
+ * of sent files uncommitted: see the skipped test in crash-signals.test.ts.
+ */
+export const BUCKET_CRASH_ARGS = ['--concurrency', '1'] as const;
 
 const TOKEN = /chaos-([A-Za-z0-9_.-]+)#(\d+)/;
 
@@ -42,7 +53,11 @@ const tokens = (unit: string, n: number) => Array.from({ length: n }, (_, i) => 
 const ACCOUNT = '123456789012';
 
 /** CloudTrail: `files` gzip files of `perFile` records, over two days. */
-export function cloudtrailScenario(files = 12, perFile = 25): ModeScenario {
+export function cloudtrailScenario(
+  files = 12,
+  perFile = 25,
+  extraArgs: readonly string[] = BUCKET_CRASH_ARGS,
+): ModeScenario {
   const bucket = 'chaos-trail';
   const expected: string[] = [];
   const objects: Array<[string, Buffer]> = [];
@@ -69,6 +84,7 @@ export function cloudtrailScenario(files = 12, perFile = 25): ModeScenario {
     name: 'bucket cloudtrail',
     unit: 'file',
     dataOp: 'GetObject',
+    delayMs: 60,
     expected,
     args: [
       '--bucket',
@@ -81,6 +97,7 @@ export function cloudtrailScenario(files = 12, perFile = 25): ModeScenario {
       'us-east-1',
       '--aws_account_id',
       ACCOUNT,
+      ...extraArgs,
     ],
     load(world) {
       world.aws.s3.createBucket(bucket);
@@ -90,7 +107,11 @@ export function cloudtrailScenario(files = 12, perFile = 25): ModeScenario {
 }
 
 /** Custom (Firehose) bucket: EventBridge envelopes as plain, gzip and zip objects. */
-export function customScenario(files = 12, perFile = 20): ModeScenario {
+export function customScenario(
+  files = 12,
+  perFile = 20,
+  extraArgs: readonly string[] = BUCKET_CRASH_ARGS,
+): ModeScenario {
   const bucket = 'chaos-firehose';
   const expected: string[] = [];
   const objects: Array<[string, Buffer]> = [];
@@ -113,7 +134,7 @@ export function customScenario(files = 12, perFile = 20): ModeScenario {
         }),
       )
       .join('');
-    const base = `firehose/2025/03/09/${String(10 + (f % 10)).padStart(2, '0')}/stream-${unit}`;
+    const base = `firehose/2025/03/09/${String(10 + Math.floor(f / 2)).padStart(2, '0')}/stream-${unit}`;
     const kind = f % 3;
     const [key, body] =
       kind === 0
@@ -127,6 +148,7 @@ export function customScenario(files = 12, perFile = 20): ModeScenario {
     name: 'bucket custom',
     unit: 'file',
     dataOp: 'GetObject',
+    delayMs: 60,
     expected,
     args: [
       '--bucket',
@@ -137,6 +159,7 @@ export function customScenario(files = 12, perFile = 20): ModeScenario {
       '2025-MAR-09',
       '--trail_prefix',
       'firehose',
+      ...extraArgs,
     ],
     load(world) {
       world.aws.s3.createBucket(bucket);
@@ -172,6 +195,7 @@ export function cloudwatchScenario(streams = 10, perStream = 20): ModeScenario {
     name: 'service cloudwatchlogs',
     unit: 'stream',
     dataOp: 'GetLogEvents',
+    delayMs: 25,
     expected,
     args: [
       '--service',
@@ -216,6 +240,7 @@ export function inspectorScenario(perRegion = 40): ModeScenario {
     name: 'service inspector',
     unit: 'region',
     dataOp: 'ListFindings',
+    delayMs: 25,
     expected,
     args: ['--service', 'inspector', '--regions', regions.join(','), '--only_logs_after', after.text],
     load(world) {
@@ -245,6 +270,7 @@ export function sqsScenario(messages = 12, perObject = 15, concurrency = 1): Mod
     name: `subscriber buckets (SQS, concurrency ${concurrency})`,
     unit: 'message',
     dataOp: 'GetObject',
+    delayMs: 25,
     inFlightUnits: concurrency,
     expected,
     args: [
