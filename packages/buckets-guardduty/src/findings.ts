@@ -6,6 +6,7 @@ import {
   isObject,
   type ObjectContent,
   parsePythonJson,
+  readLineBatches,
   WazuhAwsError,
 } from '@wazuh-aws/core';
 
@@ -39,14 +40,30 @@ export function parseFindingLine(line: string): AwsEvent {
   return finding;
 }
 
-/** Parses one object: JSON Lines findings for `.jsonl.gz` keys, the custom-bucket format otherwise. */
+/** A file's first findings are held until this many parsed cleanly (then it streams). */
+const HOLD_FINDINGS = 20_000;
+
+/**
+ * Parses one object: JSON Lines findings for `.jsonl.gz` keys (streamed line by line, so memory
+ * does not grow with the file), the custom-bucket format otherwise. The first
+ * {@link HOLD_FINDINGS} findings are held until they parsed cleanly: a bad line in a file of usual
+ * size yields nothing of it, as in the reference.
+ */
 export async function* parseGuardDutyContent(content: ObjectContent, key: string): AsyncGenerator<AwsEvent> {
   if (!isJsonLinesKey(key)) {
     yield* [...customEvents(await content.text())];
     return;
   }
-  // Parse every line first: a bad line sends nothing of the file, as in the reference.
-  const findings: AwsEvent[] = [];
-  for await (const line of content.lines()) findings.push(parseFindingLine(line));
-  yield* findings;
+  let held: AwsEvent[] | undefined = [];
+  for await (const lines of readLineBatches(content)) {
+    for (const line of lines) {
+      const finding = parseFindingLine(line);
+      if (held === undefined) yield finding;
+      else if (held.push(finding) >= HOLD_FINDINGS) {
+        yield* held;
+        held = undefined;
+      }
+    }
+  }
+  if (held !== undefined) yield* held;
 }

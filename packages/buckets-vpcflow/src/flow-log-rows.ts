@@ -57,8 +57,20 @@ export function isFlowLogHeader(row: readonly string[]): boolean {
   );
 }
 
+// Rows of one file share few distinct times: remember the last conversions.
+const recentTimes = new Map<string, string>();
+
 /** Unix seconds → `YYYY-MM-DDTHH:MM:SSZ` (UTC), with the reference's error classes. */
 export function flowLogTime(value: unknown): string {
+  const known = typeof value === 'string' ? recentTimes.get(value) : undefined;
+  if (known !== undefined) return known;
+  const text = convertFlowLogTime(value);
+  if (recentTimes.size >= 4096) recentTimes.clear();
+  recentTimes.set(value as string, text);
+  return text;
+}
+
+function convertFlowLogTime(value: unknown): string {
   if (typeof value !== 'string') {
     throw new DecompressError(
       "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
@@ -89,21 +101,37 @@ export interface FlowLogOptions {
  * class, quirk B8) for a row too short to hold them.
  */
 export function* flowLogEvents(rows: Iterable<string[]>, options: FlowLogOptions): Generator<AwsEvent> {
-  let names = DEFAULT_FLOW_LOG_FIELDS;
+  const reader = createFlowLogReader(options);
   for (const row of rows) {
-    if (isFlowLogHeader(row)) {
-      names = row.map((field) => field.replaceAll('-', '_'));
-      continue;
-    }
-    const { object, extra } = rowToObject(names, row);
-    if (options.convertTimes) {
-      for (const field of TIME_FIELDS) {
-        const value = object[field];
-        if (names.includes(field) && value !== 'start' && value !== 'end') object[field] = flowLogTime(value);
-      }
-    }
-    if (extra.length > 0) object.extra_fields = extra;
-    object.source = 'vpc';
-    yield object;
+    const event = reader.read(row);
+    if (event !== undefined) yield event;
   }
+}
+
+/**
+ * The row-by-row form of {@link flowLogEvents}, for streamed rows: `read` returns the event of a
+ * data row and `undefined` for a header row (which names the fields of the rows after it).
+ */
+export function createFlowLogReader(options: FlowLogOptions): { read(row: string[]): AwsEvent | undefined } {
+  let names = DEFAULT_FLOW_LOG_FIELDS;
+  let times = TIME_FIELDS.filter((field) => names.includes(field));
+  return {
+    read(row) {
+      if (isFlowLogHeader(row)) {
+        names = row.map((field) => field.replaceAll('-', '_'));
+        times = TIME_FIELDS.filter((field) => names.includes(field));
+        return undefined;
+      }
+      const { object, extra } = rowToObject(names, row);
+      if (options.convertTimes) {
+        for (const field of times) {
+          const value = object[field];
+          if (value !== 'start' && value !== 'end') object[field] = flowLogTime(value);
+        }
+      }
+      if (extra.length > 0) object.extra_fields = extra;
+      object.source = 'vpc';
+      return object;
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createGunzip, gunzip, gunzipSync } from 'node:zlib';
 import { DecompressError } from '../errors/errors.js';
 import { type InflateFailure, inflateStream, inflateSyncCapped } from './inflate.js';
 
@@ -9,6 +10,9 @@ export const INVALID_GZIP = 'Invalid gzip file received.';
 export const GUNZIP_SYNC_MAX_INPUT = 8 * 1024 * 1024;
 /** Output cap of the sync path; a larger output falls back to streaming. */
 const SYNC_MAX_OUTPUT = 256 * 1024 * 1024;
+
+/** Output cap of the thread-pool path: objects inflated ahead are held in memory until their turn. */
+const AHEAD_MAX_OUTPUT = 64 * 1024 * 1024;
 
 const invalidGzip = (cause: unknown) => new DecompressError(INVALID_GZIP, cause);
 
@@ -28,6 +32,28 @@ export function gunzipBufferSync(
     tooLarge,
     maxBytes,
   });
+}
+
+const gunzipAsync = promisify(gunzip) as (
+  input: Uint8Array,
+  options: { maxOutputLength: number },
+) => Promise<Buffer>;
+
+/**
+ * Gunzips a small in-memory body on libuv's thread pool (off the main thread), so objects
+ * downloaded ahead are inflated while the engine parses and sends earlier ones. Returns
+ * `undefined` when the output would exceed the sync path's cap (inflate it as a stream instead).
+ */
+export async function gunzipBufferAsync(body: Uint8Array, maxBytes: number): Promise<Buffer | undefined> {
+  if (body.length === 0) return Buffer.alloc(0);
+  if (body.length > GUNZIP_SYNC_MAX_INPUT) return undefined;
+  try {
+    const out = await gunzipAsync(body, { maxOutputLength: Math.min(AHEAD_MAX_OUTPUT, maxBytes + 1) });
+    return out.length > maxBytes ? undefined : out;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
+    throw invalidGzip(error);
+  }
 }
 
 /** Streams the gunzipped bytes of `source` (concatenated members read as one stream). */

@@ -1,10 +1,12 @@
 export type { ObjectBody } from './byte-source.js';
 export { INVALID_GZIP } from './gunzip.js';
 export { type Compression, compressionOfKey, isCompressedKey } from './key-kind.js';
+export { readLineBatches } from './line-batches.js';
 export { createLineSplitter, type LineSplitter, splitLines } from './line-splitter.js';
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_TEXT_BYTES,
+  inflateAhead,
   type OpenContentOptions,
   openObjectContent,
 } from './object-content.js';

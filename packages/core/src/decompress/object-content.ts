@@ -2,7 +2,13 @@ import { Readable } from 'node:stream';
 import { DecompressError, ParseError } from '../errors/errors.js';
 import type { ObjectContent } from '../plugin/types.js';
 import { bodyChunks, type ObjectBody, readAll } from './byte-source.js';
-import { GUNZIP_SYNC_MAX_INPUT, gunzipBufferSync, gunzipChunks, INVALID_GZIP } from './gunzip.js';
+import {
+  GUNZIP_SYNC_MAX_INPUT,
+  gunzipBufferAsync,
+  gunzipBufferSync,
+  gunzipChunks,
+  INVALID_GZIP,
+} from './gunzip.js';
 import { compressionOfKey } from './key-kind.js';
 import { createLineSplitter, splitLines } from './line-splitter.js';
 import { unzipFirstEntry } from './unzip.js';
@@ -15,6 +21,11 @@ export interface OpenContentOptions {
   maxBytes?: number;
   /** Most bytes `text()` decodes into one string before failing. @default 500 MiB */
   maxTextBytes?: number;
+  /**
+   * The body was already decompressed (see {@link inflateAhead}): it is read as is, while errors
+   * keep the classes of the key's compression (invalid UTF-8 in a `.gz` is a DecompressError).
+   */
+  inflated?: boolean;
 }
 
 /** Default cap on decompressed bytes (zip bombs). */
@@ -44,6 +55,7 @@ export function openObjectContent(
   options: OpenContentOptions = {},
 ): ObjectContent {
   const kind = compressionOfKey(key);
+  const bytesKind = options.inflated ? 'none' : kind;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxTextBytes = Math.min(options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES, maxBytes);
   let consumed = false;
@@ -57,7 +69,7 @@ export function openObjectContent(
         throw new Error(`The content of ${key} was already read (a stream body can be read once).`);
       consumed = true;
     }
-    switch (kind) {
+    switch (bytesKind) {
       case 'snappy':
         throw new DecompressError(
           `Couldn't decompress the ${key} file, snappy compression is not supported.`,
@@ -134,6 +146,22 @@ export function openObjectContent(
       }
     },
   };
+}
+
+/**
+ * Decompresses a downloaded `.gz` body ahead of its turn, on the thread pool; pass the result to
+ * {@link openObjectContent} with `inflated: true`. Other bodies (and outputs too large for one
+ * buffer) come back as they are, with `inflated: false`. Corrupt data rejects with the
+ * DecompressError that reading the content would raise.
+ */
+export async function inflateAhead(
+  key: string,
+  body: Uint8Array,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<{ body: Uint8Array; inflated: boolean }> {
+  if (compressionOfKey(key) !== 'gzip') return { body, inflated: false };
+  const out = await gunzipBufferAsync(body, maxBytes);
+  return out ? { body: out, inflated: true } : { body, inflated: false };
 }
 
 async function* capped(source: AsyncIterable<Uint8Array>, limit: number, tooLarge: () => Error) {

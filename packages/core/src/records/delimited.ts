@@ -17,7 +17,19 @@ const QUOTE = 0x22;
  * Turns lines (without terminators) into rows the way Python's `csv.reader` does with its default
  * dialect (buckets.md §3.0). A quoted field may span lines, so rows and lines are not 1:1.
  */
-class RowAssembler {
+export interface DelimitedRowAssembler {
+  /** Feeds one line; returns the row it completes, if any. Empty lines outside quotes give nothing. */
+  push(line: string): string[] | undefined;
+  /** Ends the input: a quoted field left open is closed (Python's non-strict reader does so). */
+  finish(lastLineTerminated: boolean): string[] | undefined;
+}
+
+/** A row assembler for streamed lines (see {@link readDelimitedLines} for the async form). */
+export function createDelimitedRowAssembler(options: DelimitedOptions): DelimitedRowAssembler {
+  return new RowAssembler(options);
+}
+
+class RowAssembler implements DelimitedRowAssembler {
   private readonly delimiter: string;
   private readonly limit: number;
   private fields: string[] = [];
@@ -117,7 +129,8 @@ class RowAssembler {
   }
 
   private check(length: number): void {
-    if (length > this.limit) throw new ParseError(`field larger than field limit (${this.limit})`, undefined, 'Error');
+    if (length > this.limit)
+      throw new ParseError(`field larger than field limit (${this.limit})`, undefined, 'Error');
   }
 
   private saveAndEnd(): string[] {

@@ -38,14 +38,28 @@ export function pythonFloatRepr(value: number): string {
 }
 
 // DEL (U+007F) too: Python's ensure_ascii escapes everything outside ' '..'~' (core.md §5.3 says otherwise).
-const NON_ASCII = /[\x7f-\uffff]/;
 const NON_ASCII_ALL = /[\x7f-\uffff]/g;
+/** Any character JSON or ensure_ascii escapes; most strings have none and are quoted as they are. */
+const NEEDS_ESCAPE = /["\\\x00-\x1f\x7f-\uffff]/;
 const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** A JSON string literal with DEL and every non-ASCII UTF-16 unit escaped as `\uxxxx` (lower-case hex). */
 function quote(text: string): string {
-  const json = JSON.stringify(text);
-  return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, escapeChar) : json;
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
+  return JSON.stringify(text).replace(NON_ASCII_ALL, escapeChar);
+}
+
+// Keys repeat across events (eventName, userIdentity…): quote each once.
+const quotedKeys = new Map<string, string>();
+const MAX_CACHED_KEYS = 10_000;
+
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = quote(key);
+    if (quotedKeys.size < MAX_CACHED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 function write(value: unknown): string | undefined {
@@ -53,8 +67,8 @@ function write(value: unknown): string | undefined {
     case 'string':
       return quote(value);
     case 'number':
-      if (Number.isInteger(value))
-        return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
+      if (Number.isSafeInteger(value)) return String(value);
+      if (Number.isInteger(value)) return BigInt(value).toString();
       return pythonFloatRepr(value);
     case 'boolean':
       return value ? 'true' : 'false';
@@ -72,16 +86,17 @@ function write(value: unknown): string | undefined {
     return write((value as { toJSON(): unknown }).toJSON());
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i ? ', ' : ''}${write(value[i]) ?? 'null'}`;
+    let out = `[${write(value[0]) ?? 'null'}`;
+    for (let i = 1; i < value.length; i++) out += `, ${write(value[i]) ?? 'null'}`;
     return `${out}]`;
   }
-  let out = '';
+  let out = '{';
   for (const key of Object.keys(value as object)) {
     const member = write((value as Record<string, unknown>)[key]);
-    if (member !== undefined) out += `${out ? ', ' : ''}${quote(key)}: ${member}`;
+    if (member === undefined) continue;
+    out += out.length === 1 ? `${quoteKey(key)}: ${member}` : `, ${quoteKey(key)}: ${member}`;
   }
-  return `{${out}}`;
+  return `${out}}`;
 }
 
 /**

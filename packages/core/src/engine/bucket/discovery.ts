@@ -12,7 +12,12 @@ const lastFolder = (prefix: string) => {
   return parts[parts.length - 2] ?? '';
 };
 
-async function listFolders(store: ObjectStore, bucket: string, prefix: string, step: string): Promise<string[] | undefined> {
+async function listFolders(
+  store: ObjectStore,
+  bucket: string,
+  prefix: string,
+  step: string,
+): Promise<string[] | undefined> {
   try {
     const page = await store.list({ bucket, prefix, delimiter: '/' });
     return page.hasFolders ? page.folders.map(lastFolder) : undefined;
@@ -26,12 +31,21 @@ async function listFolders(store: ObjectStore, bucket: string, prefix: string, s
       });
     }
     const text = error instanceof WazuhAwsError ? error.message : listError(error) || errorText(error);
-    throw new WazuhAwsError(`The "${step}" request failed: ${text}`, { exitCode: EXIT.UNKNOWN, code: 'DISCOVERY', cause: error });
+    throw new WazuhAwsError(`The "${step}" request failed: ${text}`, {
+      exitCode: EXIT.UNKNOWN,
+      code: 'DISCOVERY',
+      cause: error,
+    });
   }
 }
 
 /** Account ids under the base prefix (buckets.md §1.4). */
-export async function discoverAccounts(store: ObjectStore, bucket: string, basePrefix: string, type: string): Promise<string[]> {
+export async function discoverAccounts(
+  store: ObjectStore,
+  bucket: string,
+  basePrefix: string,
+  type: string,
+): Promise<string[]> {
   const folders = await listFolders(store, bucket, basePrefix, 'find_account_ids');
   if (folders === undefined) {
     throw new WazuhAwsError(

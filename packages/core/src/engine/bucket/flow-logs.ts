@@ -1,6 +1,6 @@
 import { DescribeFlowLogsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import type { AwsClientFactory } from '../../aws/types.js';
 import type { ObjectStore } from '../../aws/object-store.js';
+import type { AwsClientFactory } from '../../aws/types.js';
 
 const FLOW_LOG_ID = /_vpcflowlogs_[^_/]+_(fl-[0-9A-Za-z]+)_/;
 const MAX_PAGES = 1000;
@@ -38,7 +38,12 @@ export async function flowLogIdsInKeys(
   let token: string | undefined;
   let first = true;
   while (first || token) {
-    const page = await store.list({ bucket, prefix, startAfter: first ? startAfter : undefined, continuationToken: token });
+    const page = await store.list({
+      bucket,
+      prefix,
+      startAfter: first ? startAfter : undefined,
+      continuationToken: token,
+    });
     first = false;
     for (const object of page.objects) {
       const id = flowLogIdOf(object.key);

@@ -55,5 +55,7 @@ export function formatMarkerDate(date: Date, format: MarkerDateFormat): string {
 
 /** `YYYYMMDD` (the CLI's only_logs_after form) → a UTC date. */
 export function parseCompactDate(value: string): Date {
-  return new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(4, 6)) - 1, Number(value.slice(6, 8))));
+  return new Date(
+    Date.UTC(Number(value.slice(0, 4)), Number(value.slice(4, 6)) - 1, Number(value.slice(6, 8))),
+  );
 }

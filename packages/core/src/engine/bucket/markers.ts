@@ -31,7 +31,8 @@ export function computeMarker(input: MarkerInput): Marker {
 
   let base: string;
   if (input.reparse) base = olaMarker ?? dateMarker(input.defaultDate);
-  else if (input.lastKey !== undefined) base = plugin.lateArrival ? rewindOneDay(input.lastKey, dateMarker) : input.lastKey;
+  else if (input.lastKey !== undefined)
+    base = plugin.lateArrival ? rewindOneDay(input.lastKey, dateMarker) : input.lastKey;
   else base = olaMarker ?? dateMarker(input.defaultDate);
 
   if (plugin.markerMode === 'year-folder') {

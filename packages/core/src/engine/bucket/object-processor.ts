@@ -1,13 +1,19 @@
-import type { Readable } from 'node:stream';
 import { formatAwsError, isAwsServiceError } from '../../aws/aws-error.js';
 import { openObjectContent } from '../../decompress/index.js';
-import { DecompressError, errorText, ParseError, WazuhAwsError, WazuhNotRunningError } from '../../errors/errors.js';
+import {
+  DecompressError,
+  errorText,
+  ParseError,
+  WazuhAwsError,
+  WazuhNotRunningError,
+} from '../../errors/errors.js';
 import { EXIT } from '../../errors/exit-codes.js';
 import { logDiscard } from '../../filter/index.js';
 import { buildErrorMessage, buildEventMessage } from '../../message/template.js';
 import type { BucketPlugin, FileContext, ObjectRef, WazuhMessage } from '../../plugin/types.js';
 import type { RunContext } from '../context.js';
 import { sendMessage } from '../send-message.js';
+import type { PrefetchedBody } from './prefetcher.js';
 import { pythonRepr } from './texts.js';
 
 export interface ObjectOutcome {
@@ -18,7 +24,10 @@ export interface ObjectOutcome {
 }
 
 /** The reference's wording when a decompression failure is skipped (quirk C19, kept for message parity). */
-const SKIPPED_DECOMPRESS_REPR = pythonRepr('TypeError', "'NoneType' object does not support the context manager protocol");
+const SKIPPED_DECOMPRESS_REPR = pythonRepr(
+  'TypeError',
+  "'NoneType' object does not support the context manager protocol",
+);
 
 /**
  * Parses one object and sends its messages in file order: parse → discard filter → message
@@ -27,7 +36,7 @@ const SKIPPED_DECOMPRESS_REPR = pythonRepr('TypeError', "'NoneType' object does 
 export async function processObject(
   plugin: BucketPlugin,
   object: ObjectRef,
-  openBody: () => Promise<Readable | Buffer>,
+  openBody: () => Promise<PrefetchedBody>,
   accountId: string,
   file: FileContext,
   context: RunContext,
@@ -42,7 +51,8 @@ export async function processObject(
   const outcome: ObjectOutcome = { events: 0, discarded: 0, failed: false };
   const batch = createMessageBatch(context);
   try {
-    const content = openObjectContent(object.key, await openBody());
+    const { body, inflated } = await openBody();
+    const content = openObjectContent(object.key, body, { inflated });
     for await (const event of plugin.parse(content, file)) {
       if (options.discard) {
         const discarded = options.discard.matchesEvent(event);
@@ -141,7 +151,12 @@ function classifyFileError(error: unknown, key: string, printError: (text: strin
     printError(error.message);
     return {
       text: `Failed to decompress file ${key}: ${SKIPPED_DECOMPRESS_REPR}`,
-      fatal: new WazuhAwsError(error.message, { exitCode: EXIT.DECOMPRESS, code: 'DECOMPRESS', report: false, cause: error }),
+      fatal: new WazuhAwsError(error.message, {
+        exitCode: EXIT.DECOMPRESS,
+        code: 'DECOMPRESS',
+        report: false,
+        cause: error,
+      }),
     };
   }
   if (error instanceof ParseError) {
@@ -156,5 +171,8 @@ function classifyFileError(error: unknown, key: string, printError: (text: strin
     ? pythonRepr('ClientError', formatAwsError(error, 'GetObject'))
     : pythonRepr(error instanceof Error ? error.constructor.name : 'Exception', errorText(error));
   const text = `Unknown error reading/parsing file ${key}: ${repr}`;
-  return { text, fatal: new WazuhAwsError(text, { exitCode: EXIT.UNKNOWN, code: 'FILE_UNKNOWN', cause: error }) };
+  return {
+    text,
+    fatal: new WazuhAwsError(text, { exitCode: EXIT.UNKNOWN, code: 'FILE_UNKNOWN', cause: error }),
+  };
 }

@@ -1,9 +1,17 @@
 import type { Readable } from 'node:stream';
 import type { ObjectStore } from '../../aws/object-store.js';
+import { inflateAhead } from '../../decompress/index.js';
 import type { ObjectRef } from '../../plugin/types.js';
 
 /** Objects up to this size are downloaded ahead into memory; larger ones are streamed at their turn. */
 const PREFETCH_MAX_BYTES = 16 * 1024 * 1024;
+
+/** An object's body as the engine gets it: in memory (maybe already inflated) or a stream. */
+export interface PrefetchedBody {
+  body: Readable | Buffer | Uint8Array;
+  /** The body was decompressed ahead (see `inflateAhead`). */
+  inflated: boolean;
+}
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -12,30 +20,51 @@ async function readAll(stream: Readable): Promise<Buffer> {
 }
 
 /**
- * Downloads up to `window` objects ahead of the one being processed, so the network overlaps
- * parsing and sending, while bodies are still consumed strictly in key order.
+ * Downloads up to `window` objects ahead of the one being processed and gunzips them on the
+ * thread pool, so network and decompression overlap parsing and sending on the main thread,
+ * while bodies are still consumed strictly in key order.
  */
-export function createPrefetcher(store: ObjectStore, objects: readonly ObjectRef[], window: number, signal?: AbortSignal) {
-  const pending = new Map<number, Promise<Readable | Buffer>>();
+export function createPrefetcher(
+  store: ObjectStore,
+  objects: readonly ObjectRef[],
+  window: number,
+  signal?: AbortSignal,
+) {
+  const pending = new Map<number, Promise<PrefetchedBody | null>>();
+  const settled = new Set<number>();
   let next = 0;
 
   const start = (index: number) => {
     const object = objects[index]!;
     const small = object.size !== undefined && object.size <= PREFETCH_MAX_BYTES;
-    const body = small ? store.open(object.bucket, object.key, signal).then(readAll) : Promise.resolve(null);
-    body.catch(() => {}); // surfaced when the object's turn comes
-    pending.set(index, body as Promise<Readable | Buffer>);
+    const body = small
+      ? store
+          .open(object.bucket, object.key, signal)
+          .then(readAll)
+          .then((bytes) => inflateAhead(object.key, bytes))
+      : Promise.resolve(null);
+    // A failure is surfaced when the object's turn comes.
+    body.then(
+      () => settled.add(index),
+      () => settled.add(index),
+    );
+    pending.set(index, body);
   };
 
   return {
     /** The body of object `index`; call with increasing indexes. */
-    async take(index: number): Promise<Readable | Buffer> {
+    async take(index: number): Promise<PrefetchedBody> {
       while (next < objects.length && next < index + window) start(next++);
       const body = await pending.get(index);
       pending.delete(index);
+      settled.delete(index);
       if (body) return body;
       const object = objects[index]!;
-      return store.open(object.bucket, object.key, signal);
+      return { body: await store.open(object.bucket, object.key, signal), inflated: false };
+    },
+    /** Whether object `index` can be taken without waiting for the network or zlib. */
+    isReady(index: number): boolean {
+      return settled.has(index);
     },
   };
 }

@@ -53,19 +53,26 @@ export async function runBucket(
     bucket: options.bucket,
     prefix: options.prefix,
     remove: options.remove,
-    onlyLogsAfter: context.options.onlyLogsAfter ? parseCompactDate(context.options.onlyLogsAfter) : undefined,
+    onlyLogsAfter: context.options.onlyLogsAfter
+      ? parseCompactDate(context.options.onlyLogsAfter)
+      : undefined,
     summary,
   };
 
   if (selfAccount !== undefined) {
     const row: RowScope = { bucketPath: prefixes.bucketPath, accountId: selfAccount };
     const fullPrefix = prefixes.full(undefined, undefined);
-    await pollScope(scopeDeps, { row, fullPrefix, noLogs: `+++ No logs to process in bucket: ${options.bucket}` });
+    await pollScope(scopeDeps, {
+      row,
+      fullPrefix,
+      noLogs: `+++ No logs to process in bucket: ${options.bucket}`,
+    });
     maintain(scopeDeps, row, fullPrefix);
     return summary;
   }
 
-  const accounts = options.accountIds ?? (await discoverAccounts(store, options.bucket, prefixes.base, plugin.name));
+  const accounts =
+    options.accountIds ?? (await discoverAccounts(store, options.bucket, prefixes.base, plugin.name));
   for (const account of accounts) {
     const regions =
       options.regions.length > 0
@@ -84,7 +91,11 @@ export async function runBucket(
         }
         continue;
       }
-      const scope: Scope = { row, fullPrefix, noLogs: `+++ No logs to process in bucket: ${account}/${region}` };
+      const scope: Scope = {
+        row,
+        fullPrefix,
+        noLogs: `+++ No logs to process in bucket: ${account}/${region}`,
+      };
       await pollScope(scopeDeps, scope);
       maintain(scopeDeps, row, fullPrefix);
     }
@@ -112,7 +123,8 @@ function maintain(deps: ScopeDeps, row: RowScope, fullPrefix: string) {
   const keepFrom =
     lastKey === undefined
       ? undefined
-      : computeMarker({ plugin, fullPrefix, reparse: false, defaultDate: context.defaultDate, lastKey }).startAfter;
+      : computeMarker({ plugin, fullPrefix, reparse: false, defaultDate: context.defaultDate, lastKey })
+          .startAfter;
   // prune() logs `+++ DB Maintenance` and reports its own failures (the run goes on).
   state.prune(row, { keyPrefix: fullPrefix, ...(keepFrom !== undefined ? { keepFrom } : {}) });
 }
@@ -121,7 +133,12 @@ function maintain(deps: ScopeDeps, row: RowScope, fullPrefix: string) {
 async function checkAwsLogsFolder(store: ObjectStore, options: BucketRunOptions) {
   let hasFolder: boolean;
   try {
-    const page = await store.list({ bucket: options.bucket, prefix: `${options.prefix}AWSLogs`, delimiter: '/', maxKeys: 1 });
+    const page = await store.list({
+      bucket: options.bucket,
+      prefix: `${options.prefix}AWSLogs`,
+      delimiter: '/',
+      maxKeys: 1,
+    });
     hasFolder = page.hasFolders;
   } catch (error) {
     throw new WazuhAwsError(`Unexpected error querying/working with objects in S3: ${errorText(error)}`, {
@@ -130,5 +147,6 @@ async function checkAwsLogsFolder(store: ObjectStore, options: BucketRunOptions)
       cause: error,
     });
   }
-  if (!hasFolder) throw new WazuhAwsError('Invalid type of bucket', { exitCode: EXIT.INVALID_TYPE, code: 'INVALID_TYPE' });
+  if (!hasFolder)
+    throw new WazuhAwsError('Invalid type of bucket', { exitCode: EXIT.INVALID_TYPE, code: 'INVALID_TYPE' });
 }

@@ -4,15 +4,15 @@ import { errorText, InterruptedError, WazuhAwsError } from '../../errors/errors.
 import { EXIT } from '../../errors/exit-codes.js';
 import type { BucketPlugin, FileContext, ObjectRef } from '../../plugin/types.js';
 import type { RunContext } from '../context.js';
+import { createCommitGroup } from './commit-group.js';
 import { createdDateOf } from './created-date.js';
 import { flowLogIdOf } from './flow-logs.js';
 import { computeMarker } from './markers.js';
 import { processObject } from './object-processor.js';
-import { createCommitGroup } from './commit-group.js';
 import { createPrefetcher } from './prefetcher.js';
+import type { RunSummary } from './run-summary.js';
 import type { BucketStateStore, RowScope } from './state-port.js';
 import { listError, throttlingText } from './texts.js';
-import type { RunSummary } from './run-summary.js';
 
 const DEFAULT_DATE_REGEX = /\d{4}\/\d{2}\/\d{2}/;
 
@@ -83,7 +83,12 @@ async function pollScopeUnclassified(deps: ScopeDeps, scope: Scope): Promise<voi
   }
 }
 
-function selectNewObjects(deps: ScopeDeps, scope: Scope, objects: ObjectRef[], firstRun: boolean): ObjectRef[] {
+function selectNewObjects(
+  deps: ScopeDeps,
+  scope: Scope,
+  objects: ObjectRef[],
+  firstRun: boolean,
+): ObjectRef[] {
   const { plugin, state, context } = deps;
   const { logger, options } = context;
   const dateRegex = plugin.dateRegex ?? DEFAULT_DATE_REGEX;
@@ -141,8 +146,16 @@ async function processObjects(deps: ScopeDeps, scope: Scope, todo: ObjectRef[]):
         skipOnError: options.skipOnError,
         logger,
       };
-      const outcome = await processObject(plugin, object, () => prefetch.take(index), scope.row.accountId, file, context);
-      if (!options.reparse) commits.add({ scope: scope.row, key: object.key, createdDate: createdDateOf(plugin, object) });
+      const outcome = await processObject(
+        plugin,
+        object,
+        () => prefetch.take(index),
+        scope.row.accountId,
+        file,
+        context,
+      );
+      if (!options.reparse)
+        commits.add({ scope: scope.row, key: object.key, createdDate: createdDateOf(plugin, object) });
       else if (scope.row.flowLogId !== undefined && state.isProcessed(scope.row, object.key)) {
         logger.debug(2, `+++ File already marked complete, but reparse flag set: ${object.key}`);
       }

@@ -24,4 +24,5 @@ export function pythonStringRepr(text: string): string {
 }
 
 /** `ClassName('message')`, the reference's exception repr in `error_msg` texts. */
-export const pythonRepr = (type: string, message: string) => `${type}(${message ? pythonStringRepr(message) : ''})`;
+export const pythonRepr = (type: string, message: string) =>
+  `${type}(${message ? pythonStringRepr(message) : ''})`;
