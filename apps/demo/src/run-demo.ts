@@ -152,7 +152,7 @@ function renderTable(results: DemoRunResult[], style: ReturnType<typeof createSt
     style.bold('Summary\n'),
     style.dim(line(head)),
     ...rows.map(line),
-    `\n  ${total} events from ${results.length} runs${failed ? style.red(`, ${failed} failed`) : ''}.\n`,
+    `\n  ${total} events from ${results.length} run${results.length === 1 ? '' : 's'}${failed ? style.red(`, ${failed} failed`) : ''}.\n`,
     style.dim('  Next: README.md "Run it" to point it at your own buckets, or "Install into Wazuh".\n'),
   ].join('');
 }
