@@ -17,27 +17,57 @@ const MACIE_SUMMARY_FIELDS = [
 ] as const;
 
 /**
+ * Most characters one path list holds. A hostile summary nested 100 000 levels deep would
+ * otherwise need gigabytes (every leaf repeats its whole path); past the cap the remaining leaves
+ * are left out.
+ */
+export const MAX_PATH_LIST_CHARS = 16 * 1024 ** 2;
+
+/** A member name on the way down, linked to its parent so paths are shared, not copied. */
+interface PathNode {
+  readonly name: string;
+  readonly parent: PathNode | undefined;
+}
+
+function namesOf(node: PathNode | undefined): string[] {
+  const names: string[] = [];
+  for (let n = node; n !== undefined; n = n.parent) names.push(n.name);
+  return names.reverse();
+}
+
+/**
  * The reference's path list of a value: for every leaf reached through member names `n1…nm`,
  * the list `n1…nm` plus the leaf (an array leaf adds its elements, any other leaf its Python
  * `str()`), minus its last `discard` items, joined with `.`. With `discard` 0 the reference's
- * slice is empty, so every leaf gives `""`. Iterative (any depth).
+ * slice is empty, so every leaf gives `""`. Iterative (any depth), in memory linear in the input,
+ * and capped at {@link MAX_PATH_LIST_CHARS} characters of output.
  *
  * @example pathList({ a: { b: 1 }, e: ['p', 'q'] }, 1) // ['a.b', 'e.p']
  */
-export function pathList(value: unknown, discard: number): string[] {
+export function pathList(value: unknown, discard: number, maxChars = MAX_PATH_LIST_CHARS): string[] {
   const out: string[] = [];
-  const pending: Array<[unknown, string[]]> = [[value, []]];
+  let chars = 0;
+  const pending: Array<[unknown, PathNode | undefined]> = [[value, undefined]];
   while (pending.length > 0) {
     const [current, path] = pending.pop()!;
     if (isObject(current)) {
       const entries = Object.entries(current);
-      for (let i = entries.length - 1; i >= 0; i--) pending.push([entries[i]![1], [...path, entries[i]![0]]]);
+      for (let i = entries.length - 1; i >= 0; i--)
+        pending.push([entries[i]![1], { name: entries[i]![0], parent: path }]);
       continue;
     }
-    const items = Array.isArray(current)
-      ? [...path, ...current.map(pythonStr)]
-      : [...path, pythonStr(current)];
-    out.push(discard > 0 ? items.slice(0, -discard).join('.') : '');
+    if (discard <= 0) {
+      out.push('');
+      continue;
+    }
+    const items = [
+      ...namesOf(path),
+      ...(Array.isArray(current) ? current.map(pythonStr) : [pythonStr(current)]),
+    ];
+    const text = items.slice(0, -discard).join('.');
+    chars += text.length;
+    if (chars > maxChars) break;
+    out.push(text);
   }
   return out;
 }
