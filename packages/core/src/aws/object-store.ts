@@ -6,7 +6,7 @@ import {
   type ListObjectsV2CommandInput,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { errorText } from '../errors/errors.js';
+import { errorText, InterruptedError } from '../errors/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { ObjectRef } from '../plugin/types.js';
 import { type BodyPart, resumableBody } from './resumable-body.js';
@@ -75,15 +75,19 @@ export function createS3ObjectStore(client: S3Client, options: S3ObjectStoreOpti
     },
     async open(bucket, key, signal) {
       const get = async (offset: number): Promise<BodyPart> => {
-        const out = await client.send(
-          new GetObjectCommand({
-            Bucket: bucket,
-            Key: key,
-            ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}),
-          }),
-          signal ? { abortSignal: signal } : {},
-        );
-        return { body: out.Body as Readable, length: out.ContentLength, etag: out.ETag };
+        try {
+          const out = await client.send(
+            new GetObjectCommand({
+              Bucket: bucket,
+              Key: key,
+              ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}),
+            }),
+            signal ? { abortSignal: signal } : {},
+          );
+          return { body: out.Body as Readable, length: out.ContentLength, etag: out.ETag };
+        } catch (error) {
+          throw interruptedOr(error, signal);
+        }
       };
       const first = await get(0);
       // A body cut short mid-transfer is fetched again from where it stopped (the SDK only retries requests).
@@ -100,6 +104,15 @@ export function createS3ObjectStore(client: S3Client, options: S3ObjectStoreOpti
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
   };
+}
+
+/**
+ * A fetch cancelled by the run's signal (SIGINT/SIGTERM) is an interruption, not a failure of
+ * the object: callers must not report (or, with skip_on_error, skip and mark) the file.
+ */
+export function interruptedOr(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (!signal?.aborted) return error;
+  return new InterruptedError(typeof signal.reason === 'string' ? signal.reason : 'SIGINT');
 }
 
 /** The S3 store of a run: the main client (with `--service_endpoint`) for the given region. */

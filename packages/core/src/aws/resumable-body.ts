@@ -4,6 +4,7 @@
 // times with backoff, and only if the object did not change in between (same ETag).
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { InterruptedError } from '../errors/errors.js';
 
 /** One (ranged) GET: the body and what identifies the object version. */
 export interface BodyPart {
@@ -21,6 +22,10 @@ export interface ResumeOptions {
   signal?: AbortSignal | undefined;
   /** Called before each re-fetch (for a debug line). */
   onResume?: (offset: number, error: unknown) => void;
+}
+
+function interrupted(signal: AbortSignal): InterruptedError {
+  return new InterruptedError(typeof signal.reason === 'string' ? signal.reason : 'SIGINT');
 }
 
 /** Thrown when the object changed between the first GET and a resuming one. */
@@ -82,7 +87,7 @@ export function resumableBody(
         if (total === undefined || delivered >= total) return;
         throw new Error(`the body ended after ${delivered} of ${total} bytes`);
       } catch (error) {
-        if (options.signal?.aborted) throw error;
+        if (options.signal?.aborted) throw interrupted(options.signal);
         part = await resume(delivered, error);
       }
     }

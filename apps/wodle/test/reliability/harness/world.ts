@@ -53,8 +53,13 @@ export interface World {
 
 const HEADER = '1:Wazuh-AWS:';
 
+export interface WorldOptions {
+  /** Lines added to the `[default]` profile of `~/.aws/config` (e.g. `max_attempts = 3`). */
+  profile?: string[];
+}
+
 /** Starts a world; call `close()` in afterAll/afterEach. */
-export async function startWorld(): Promise<World> {
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const aws = await startFakeAws();
   const logs = createFakeLogs();
   const inspector = createFakeInspector();
@@ -63,7 +68,10 @@ export async function startWorld(): Promise<World> {
   const wazuh = createWazuhDir();
   const home = join(wazuh.root, 'home');
   mkdirSync(join(home, '.aws'), { recursive: true });
-  writeFileSync(join(home, '.aws', 'config'), '[default]\nregion = us-east-1\n');
+  writeFileSync(
+    join(home, '.aws', 'config'),
+    ['[default]', 'region = us-east-1', ...(options.profile ?? []), ''].join('\n'),
+  );
   const env: Record<string, string> = {
     HOME: home,
     WAZUH_PATH: wazuh.root,
