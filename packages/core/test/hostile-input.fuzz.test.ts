@@ -130,7 +130,7 @@ describe('deeply nested values: every recursive step is iterative', () => {
   // BUG (packages/core/src/sender/json-ascii.ts, owned elsewhere): encodeJsonAscii recurses once
   // per nesting level and overflows the stack between 3 000 and 5 000 levels, although JSON.parse
   // accepted the document; the RangeError escapes the file-error handling and ends the run with
-  // exit 12 ("Maximum call stack size exceeded") on every retry, so the file blocks its bucket.
+  // exit 7 ("Unexpected error querying/working with objects in S3: Maximum call stack size exceeded") on every retry, so the file blocks its bucket.
   // Fix: write the encoder with an explicit stack (like pythonStr), or catch RangeError there and
   // raise a ParseError('JSON value too deeply nested', …, 'RecursionError') so skip_on_error applies.
   it.skip('the sender encodes anything the parsers accept (100 000 levels)', () => {
