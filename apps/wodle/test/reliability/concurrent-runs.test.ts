@@ -2,13 +2,19 @@
 // lock makes the second wait up to the lock timeout (5 s) and then exit 5 with a clear message;
 // the database is never corrupted and nothing is sent twice.
 import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDelivery, settle } from './harness/crash.js';
 import { cloudtrailScenario, slowDown } from './harness/scenarios.js';
 import { startWorld, type World } from './harness/world.js';
+
+// The test reads the database directly, read-only, with the driver the state layer uses.
+const Database = createRequire(import.meta.url)('better-sqlite3') as new (
+  path: string,
+  options: { readonly: boolean },
+) => { pragma(sql: string, options: { simple: boolean }): unknown; close(): void };
 
 let world: World | undefined;
 afterEach(async () => {

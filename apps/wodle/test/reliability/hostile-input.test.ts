@@ -63,15 +63,13 @@ describe('hostile objects through the CLI', () => {
     expect(result.stdout + result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     await settle(world);
     // Python's json.dumps writes Infinity/NaN as bare words (the reference's output); JSON.parse does not read them.
-    const bodies = world
-      .received()
-      .map(
-        (b) =>
-          JSON.parse(b.replace(/: (-?Infinity|NaN)\b/g, ': null')) as {
-            aws: Record<string, unknown>;
-            error_msg?: string;
-          },
-      );
+    const bodies = world.received().map(
+      (b) =>
+        JSON.parse(b.replace(/: (-?Infinity|NaN)\b/g, ': null')) as {
+          aws: Record<string, unknown>;
+          error_msg?: string;
+        },
+    );
     const byFile = new Map<string, typeof bodies>();
     for (const b of bodies) {
       const file = (b.aws.log_info as { log_file: string }).log_file;
