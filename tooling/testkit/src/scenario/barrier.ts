@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatagramReceiver } from '../receiver.js';
 
 interface UnixDgramSocket {
@@ -19,12 +20,21 @@ export async function drainReceiver(receiver: DatagramReceiver, timeoutMs = 10_0
   const marker = `__drain__${randomUUID()}`;
   const unix = require('unix-dgram') as { createSocket(type: 'unix_dgram'): UnixDgramSocket };
   const socket = unix.createSocket('unix_dgram');
+  const buf = Buffer.from(marker);
+  const deadline = Date.now() + timeoutMs;
   try {
-    await new Promise<void>((resolve, reject) => {
-      socket.on('error', reject);
-      const buf = Buffer.from(marker);
-      socket.send(buf, 0, buf.length, receiver.path, (error) => (error ? reject(error) : resolve()));
-    });
+    // The queue may still be full right after the sender exited: a refused send ("congestion")
+    // is retried until the receiver made room.
+    for (;;) {
+      const error = await new Promise<Error | undefined>((resolve) => {
+        socket.send(buf, 0, buf.length, receiver.path, resolve);
+      });
+      if (!error) break;
+      const code = (error as Error & { code?: unknown }).code;
+      const busy = error.message === 'congestion' || code === -11 || code === -105; // EAGAIN, ENOBUFS
+      if (!busy || Date.now() > deadline) throw error;
+      await sleep(10);
+    }
   } finally {
     socket.close();
   }
