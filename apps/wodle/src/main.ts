@@ -7,7 +7,6 @@ import {
   type ParsedArguments,
   parseArguments,
 } from './cli/index.js';
-import { run } from './run.js';
 import { installSignalHandlers } from './signals.js';
 import { printSummary } from './summary.js';
 
@@ -48,6 +47,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.exit(EXIT.SIGINT);
   });
   try {
+    // Loaded only for a real run: --help and argument errors stay fast.
+    const { run } = await import('./run.js');
     const result = await run(args, logger, controller.signal, argv[1]);
     if (result.summary && (args.summary || process.stderr.isTTY)) printSummary(result.summary, writeStderr);
     return EXIT.OK;

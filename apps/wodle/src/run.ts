@@ -4,9 +4,6 @@ import type { EventSink } from '@wazuh-aws/core/sender';
 import { type ParsedArguments, regionsForMode, resolveTarget } from './cli/index.js';
 import { createSink } from './output.js';
 import { countingSink, createProgress, type Progress, progressAwareLogger } from './progress.js';
-import { runBucketMode } from './run-bucket-mode.js';
-import { runServiceMode } from './run-service-mode.js';
-import { runSubscriberMode } from './run-subscriber-mode.js';
 import type { RunReport } from './summary.js';
 import { resolveWazuhInstall } from './wazuh-install.js';
 
@@ -105,12 +102,25 @@ async function runTarget(
   try {
     switch (target.mode) {
       case 'bucket':
-        return report({ bucket: await runBucketMode(args, target.type, bucketRegions, context) });
+        return report({
+          bucket: await (await import('./run-bucket-mode.js')).runBucketMode(
+            args,
+            target.type,
+            bucketRegions,
+            context,
+          ),
+        });
       case 'service':
-        await runServiceMode(args, target.service, context);
+        await (await import('./run-service-mode.js')).runServiceMode(args, target.service, context);
         return report();
       case 'subscriber':
-        return report({ subscriber: await runSubscriberMode(args, target.subscriber, context) });
+        return report({
+          subscriber: await (await import('./run-subscriber-mode.js')).runSubscriberMode(
+            args,
+            target.subscriber,
+            context,
+          ),
+        });
     }
   } finally {
     await sink.close();

@@ -1,8 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ServicePlugin } from '@wazuh-aws/core';
 import { describe, expect, it } from 'vitest';
 import { BUCKET_TYPES, SERVICE_TYPES, SUBSCRIBER_TYPES } from '../src/cli/index.js';
-import { BUCKET_PLUGINS, loadBucketPlugin, loadPlugin, SERVICE_PLUGINS, SUBSCRIBER_PLUGINS } from '../src/registry.js';
+import {
+  BUCKET_PLUGINS,
+  loadBucketPlugin,
+  loadPlugin,
+  SERVICE_PLUGINS,
+  SUBSCRIBER_PLUGINS,
+} from '../src/registry.js';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -29,7 +36,8 @@ describe('plugin registry', () => {
   });
 
   it('rejects a module that is not the expected plugin', async () => {
-    await expect(loadPlugin('service', 'inspector', async () => ({ kind: 'bucket' }) as never)).rejects.toThrow(
+    const notAPlugin = async () => ({ kind: 'bucket' }) as unknown as ServicePlugin;
+    await expect(loadPlugin('service', 'inspector', notAPlugin)).rejects.toThrow(
       /not a valid service plugin/,
     );
   });
@@ -44,9 +52,11 @@ describe('plugin registry', () => {
 
   it('never makes a plugin package depend on native addons', () => {
     for (const dir of readdirSync(join(repo, 'packages'))) {
-      const { dependencies = {}, peerDependencies = {}, peerDependenciesMeta = {} } = manifest(
-        join(repo, 'packages', dir),
-      );
+      const {
+        dependencies = {},
+        peerDependencies = {},
+        peerDependenciesMeta = {},
+      } = manifest(join(repo, 'packages', dir));
       for (const native of ['better-sqlite3', 'unix-dgram']) {
         expect(dependencies[native], `${dir} depends on ${native}`).toBeUndefined();
         if (peerDependencies[native]) expect(peerDependenciesMeta[native]?.optional).toBe(true);
