@@ -24,6 +24,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     out: { type: 'string', default: join(HERE, '..', 'bench-results', 'latest.json') },
     'cpu-prof': { type: 'string' },
+    'node-flags': { type: 'string' },
   },
 });
 
@@ -61,7 +62,10 @@ async function runWorkload(workload: Workload): Promise<WorkloadResult> {
       wazuhPath: wazuh.root,
       endpoint: aws.url,
       env: { AWS_ENDPOINT_URL_SQS: sqs.url },
-      nodeFlags: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+      nodeFlags: [
+        ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
+        ...(values['node-flags']?.split(' ').filter(Boolean) ?? []),
+      ],
     });
     const got = await receiver.settle();
     if (run.code !== 0)

@@ -1,7 +1,7 @@
 /** hyparquet's random-access input. */
 export interface AsyncBuffer {
   byteLength: number;
-  slice(start: number, end?: number): ArrayBuffer;
+  slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer>;
 }
 
 /**
@@ -9,7 +9,12 @@ export interface AsyncBuffer {
  * them (which would hold the file twice at the peak). Each slice is a copy, as
  * `ArrayBuffer.prototype.slice` makes too.
  */
-export function chunkedFile(chunks: readonly Uint8Array[]): AsyncBuffer {
+/** An {@link AsyncBuffer} whose slices are ready at once. */
+export interface SyncBuffer extends AsyncBuffer {
+  slice(start: number, end?: number): ArrayBuffer;
+}
+
+export function chunkedFile(chunks: readonly Uint8Array[]): SyncBuffer {
   const starts: number[] = [];
   let byteLength = 0;
   for (const chunk of chunks) {

@@ -1,18 +1,16 @@
 import { EXIT, type SubscriberEvent, type SubscriberObjectContext, WazuhAwsError } from '@wazuh-aws/core';
 import { awsErrorText } from '../aws-error-text.js';
-import { chunkedFile } from './chunked-file.js';
+import { type AsyncBuffer, chunkedFile } from './chunked-file.js';
+import { type ObjectFile, readObjectFile } from './object-file.js';
 import { convertValue, RAW_PARSERS, type SchemaNode } from './parquet-values.js';
 import { rowJson } from './python-text.js';
 
-/** The object as the chunks it arrived in (not concatenated: see `chunkedFile`). */
-async function readBody(context: SubscriberObjectContext): Promise<Uint8Array[]> {
+/** The object, readable by range (in memory, or spilled to a temp file when large). */
+async function readBody(context: SubscriberObjectContext): Promise<ObjectFile> {
   const { bucket, key } = context.route;
   try {
     const body = await context.objects.open(bucket, key, context.signal);
-    if (body instanceof Uint8Array) return [body];
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of body) chunks.push(chunk as Uint8Array);
-    return chunks;
+    return await readObjectFile(body as AsyncIterable<Uint8Array>);
   } catch (error) {
     throw new WazuhAwsError(
       `Could not get the parquet file ${key} in ${bucket}: ${awsErrorText(error, 'GetObject')}`,
@@ -25,42 +23,78 @@ async function readBody(context: SubscriberObjectContext): Promise<Uint8Array[]>
   }
 }
 
-/** Rows decoded per read: a large row group is read in slices (pages are skipped by the offset index). */
-const ROWS_PER_READ = 5_000;
+/** Uncompressed bytes of a row group decoded at once; larger groups are read in row slices. */
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+/** Column chunks of one read, by top-level column, with the absolute row each starts at. */
+type ColumnChunks = Map<string, Array<{ rowStart: number; data: ArrayLike<unknown> }>>;
+
+function valueAt(chunks: ColumnChunks, name: string, row: number): unknown {
+  for (const chunk of chunks.get(name) ?? []) {
+    const index = row - chunk.rowStart;
+    if (index >= 0 && index < chunk.data.length) return chunk.data[index];
+  }
+  return undefined;
+}
 
 /**
  * Yields the rows of a Parquet file as JSON text, row group by row group (decision Q38), each row
- * an object of the columns in schema order with the reference's value forms. A row group is decoded
- * {@link ROWS_PER_READ} rows at a time, so memory stays bounded whatever the group size. hyparquet
- * is loaded here only (decision L20).
+ * an object of the columns in schema order with the reference's value forms. A group is decoded
+ * column by column (about {@link SLICE_BYTES} uncompressed at a time; pages outside a slice are
+ * skipped through the offset index), and each row object is built only when its turn comes, so
+ * memory stays bounded and short-lived. hyparquet is loaded here only (decision L20).
  *
  * @example for await (const json of parquetRows(bytes)) console.log(json);
  */
-export async function* parquetRows(bytes: Uint8Array | readonly Uint8Array[]): AsyncGenerator<string> {
-  const [{ parquetMetadataAsync, parquetReadObjects, parquetSchema }, { compressors }] = await Promise.all([
+export async function* parquetRows(
+  bytes: Uint8Array | readonly Uint8Array[] | AsyncBuffer,
+): AsyncGenerator<string> {
+  const [{ parquetMetadataAsync, parquetRead, parquetSchema }, { compressors }] = await Promise.all([
     import('hyparquet'),
     import('hyparquet-compressors'),
   ]);
-  const file = chunkedFile(bytes instanceof Uint8Array ? [bytes] : bytes);
+  const file =
+    bytes instanceof Uint8Array
+      ? chunkedFile([bytes])
+      : Array.isArray(bytes)
+        ? chunkedFile(bytes)
+        : (bytes as AsyncBuffer);
   if (file.byteLength === 0) throw new Error('Parquet file size is 0 bytes');
   const metadata = await parquetMetadataAsync(file);
   const schema = parquetSchema(metadata) as unknown as SchemaNode;
-  let rowStart = 0;
+  let groupStart = 0;
   for (const group of metadata.row_groups) {
-    const groupEnd = rowStart + Number(group.num_rows);
-    for (let sliceStart = rowStart; sliceStart < groupEnd; sliceStart += ROWS_PER_READ) {
-      const rows = await parquetReadObjects({
+    const rows = Number(group.num_rows);
+    const groupEnd = groupStart + rows;
+    const perSlice = Math.max(
+      1000,
+      Math.floor((rows * SLICE_BYTES) / Math.max(1, Number(group.total_byte_size))),
+    );
+    for (let sliceStart = groupStart; sliceStart < groupEnd; sliceStart += perSlice) {
+      const sliceEnd = Math.min(sliceStart + perSlice, groupEnd);
+      const chunks: ColumnChunks = new Map();
+      await parquetRead({
         file,
         metadata,
         rowStart: sliceStart,
-        rowEnd: Math.min(sliceStart + ROWS_PER_READ, groupEnd),
+        rowEnd: sliceEnd,
         compressors,
         utf8: false,
         parsers: RAW_PARSERS,
+        onChunk: ({ columnName, columnData, rowStart }) => {
+          const list = chunks.get(columnName) ?? [];
+          list.push({ rowStart, data: columnData as ArrayLike<unknown> });
+          chunks.set(columnName, list);
+        },
       });
-      for (const row of rows) yield rowJson(convertValue(row, schema));
+      for (let row = sliceStart; row < sliceEnd; row++) {
+        const out: Record<string, unknown> = {};
+        for (const child of schema.children)
+          out[child.element.name] = convertValue(valueAt(chunks, child.element.name, row), child);
+        yield rowJson(out);
+      }
     }
-    rowStart = groupEnd;
+    groupStart = groupEnd;
   }
 }
 
@@ -73,12 +107,16 @@ export async function* readSecurityLakeEvents(
 ): AsyncGenerator<SubscriberEvent> {
   const { route, logger, discard } = context;
   logger.debug(2, `Processing file ${route.key} in ${route.bucket}`);
-  const chunks = await readBody(context);
+  const object = await readBody(context);
   let found = 0;
-  for await (const json of parquetRows(chunks)) {
-    found += 1;
-    if (discard?.field !== undefined && discard.matchesEvent(JSON.parse(json))) continue;
-    yield json;
+  try {
+    for await (const json of parquetRows(object.file)) {
+      found += 1;
+      if (discard?.field !== undefined && discard.matchesEvent(JSON.parse(json))) continue;
+      yield json;
+    }
+  } finally {
+    await object.close();
   }
   logger.debug(2, `Found ${found} events in file ${route.key}`);
 }

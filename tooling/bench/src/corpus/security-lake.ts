@@ -24,7 +24,7 @@ export async function generateSecurityLake(options: {
   bucket: string;
 }): Promise<Corpus> {
   const r = createRandom(options.seed);
-  // Rows compress to about 420 bytes each; generate, measure once, then scale.
+  // Rows take about 240 bytes each in the file.
   const rowsFor = (n: number) => {
     const start = Date.UTC(2024, 5, 1);
     const cols = {
@@ -72,7 +72,7 @@ export async function generateSecurityLake(options: {
   };
   const parts: Array<{ rows: number; columns: ReturnType<typeof rowsFor> }> = [];
   let rows = 0;
-  const estimate = 420;
+  const estimate = 240;
   while (rows * estimate < options.bytes) {
     const n = Math.min(ROWS_PER_BATCH, Math.ceil((options.bytes - rows * estimate) / estimate));
     parts.push({ rows: n, columns: rowsFor(n) });
