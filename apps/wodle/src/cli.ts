@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
+// The SDK's notice about future Node versions would be forwarded by modulesd as an event line.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 // process.exit: keep-alive HTTP agents must not keep a finished run alive. stdout/stderr writes
 // to pipes and files are synchronous on Linux, so nothing printed is lost.
 main(process.argv).then(
