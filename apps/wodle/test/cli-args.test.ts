@@ -343,9 +343,10 @@ describe('extra options (ours, long form only)', () => {
 });
 
 describe('program name', () => {
-  it('is the basename of argv[1], default aws-s3', () => {
+  it('is the basename of argv[1]; aws-s3 when run through node or without argv[1]', () => {
     expect(programName(['node', '/var/ossec/wodles/aws/aws-s3'])).toBe('aws-s3');
-    expect(programName(['node', 'dist/cli.js'])).toBe('cli.js');
+    expect(programName(['node', 'dist/cli.js'])).toBe('aws-s3');
+    expect(programName(['node', '/usr/bin/wazuh-aws'])).toBe('wazuh-aws');
     expect(programName(['node'])).toBe('aws-s3');
     const error = thrown(() =>
       parseArguments(['node', 'wodles/aws/wazuh-aws', '--bogus'], {}),

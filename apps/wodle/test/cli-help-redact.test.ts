@@ -99,7 +99,8 @@ describe('help', () => {
       .replace(/\\\n\s*/g, '')
       .split('\n')
       .filter((l) => l.includes('aws-s3 '));
-    expect(examples.length).toBe(BUCKET_TYPES.length + SERVICE_TYPES.length + SUBSCRIBER_TYPES.length);
+    // One per bucket type, service and subscriber, plus the run without Wazuh.
+    expect(examples.length).toBe(BUCKET_TYPES.length + SERVICE_TYPES.length + SUBSCRIBER_TYPES.length + 1);
     for (const line of examples) {
       const args = line
         .slice(line.indexOf('aws-s3 ') + 7)

@@ -67,8 +67,9 @@ export interface ParsedArguments {
 
 /** Program name for usage/error texts: basename of argv[1], else `aws-s3`. */
 export function programName(argv: readonly string[]): string {
-  const script = argv[1];
-  return script ? basename(script) : DEFAULT_PROG;
+  const script = argv[1] ? basename(argv[1]) : '';
+  // Run through node (`cli.js`) the program is still the wodle modulesd knows as aws-s3.
+  return script && !script.endsWith('.js') ? script : DEFAULT_PROG;
 }
 
 function unknownError(code: string, text: string): WazuhAwsError {

@@ -97,7 +97,9 @@ export function renderHelp(prog: string): string {
       '                             the installation this program belongs to)',
       '--output SPEC                wazuh (default, the queue socket), stdout, or jsonl:FILE',
       '--concurrency N              objects fetched in parallel, 1..256 (default 4)',
-      '--summary                    print a summary of the run at the end',
+      '--wazuh-retry-timeout SECS   when the Wazuh socket goes away mid-run, retry this long',
+      '                             before giving up with exit 11 (default 30)',
+      '--summary                    print a summary of the run at the end (stderr)',
     ]),
     section('Examples', [
       ...BUCKET_EXAMPLES.map(([type, args]) => `${type.padEnd(width)}  ${prog} ${args}`),
@@ -107,6 +109,7 @@ export function renderHelp(prog: string): string {
       `${'security_hub'.padEnd(width)}  ${prog} --subscriber security_hub --queue my-queue`,
       `${'security_lake'.padEnd(width)}  ${prog} --subscriber security_lake --queue my-queue \\`,
       `${''.padEnd(width)}    --iam_role_arn arn:aws:iam::123456789012:role/reader --external_id my-id`,
+      `${'without Wazuh'.padEnd(width)}  ${prog} --bucket my-trail --output jsonl:/tmp/events.jsonl --wazuh-path /tmp/w`,
     ]),
     section(
       'Exit codes',
