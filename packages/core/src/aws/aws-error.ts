@@ -19,7 +19,9 @@ export function awsErrorCode(error: unknown): string | undefined {
 
 /** True for an error response from an AWS service (as opposed to a network or local failure). */
 export function isAwsServiceError(error: unknown): boolean {
-  return awsErrorCode(error) !== undefined && (error as SdkErrorShape).$metadata?.httpStatusCode !== undefined;
+  return (
+    awsErrorCode(error) !== undefined && (error as SdkErrorShape).$metadata?.httpStatusCode !== undefined
+  );
 }
 
 const THROTTLING = new Set([

@@ -1,7 +1,4 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { errorText, WazuhAwsError } from '../errors/errors.js';
 import { EXIT } from '../errors/exit-codes.js';
@@ -9,6 +6,7 @@ import type { Logger } from '../log/logger.js';
 import { formatAwsError, isAwsServiceError } from './aws-error.js';
 import { baseCredentials, type CredentialOptions, serviceCredentials } from './credentials.js';
 import { type ResolvedProfileSettings, resolveProfileSettings } from './profile-config.js';
+import { bypassesProxy, createRequestHandler, endpointHost, resolveProxyUrl } from './proxy.js';
 import type { AwsClientConstructor, AwsClientFactory, ClientRequest } from './types.js';
 
 export interface AwsClientFactoryOptions extends CredentialOptions {
@@ -29,12 +27,13 @@ export async function createAwsClientFactory(options: AwsClientFactoryOptions): 
   const settings = await resolveProfileSettings(options.profile, logger);
   const base = maskedCredentials(baseCredentials(options, logger), logger);
   const maxSockets = options.maxSockets ?? 16;
-  const requestHandler = new NodeHttpHandler({
-    httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
-    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
-    connectionTimeout: 10_000,
-    requestTimeout: 120_000,
-  });
+  const proxyUrl = resolveProxyUrl(settings.proxyUrl);
+  const direct = createRequestHandler(maxSockets);
+  const proxied = proxyUrl ? createRequestHandler(maxSockets, proxyUrl) : direct;
+  if (proxyUrl) logger.debug(2, '+++ Using an HTTP proxy for AWS requests');
+  // NO_PROXY is decided per client: each one talks to a single endpoint.
+  const handlerFor = (endpoint: string | undefined) =>
+    proxyUrl && !bypassesProxy(endpointHost(endpoint, 'amazonaws.com')) ? proxied : direct;
   const roleCredentials = new Map<string, AwsCredentialIdentityProvider>();
 
   async function credentialsFor(region: string | undefined): Promise<AwsCredentialIdentityProvider> {
@@ -69,7 +68,7 @@ export async function createAwsClientFactory(options: AwsClientFactoryOptions): 
         credentials,
         maxAttempts: settings.maxAttempts,
         retryMode: settings.retryMode,
-        requestHandler,
+        requestHandler: handlerFor(endpoint ?? envEndpoint(request.service)),
         ...(endpoint ? { endpoint } : {}),
         ...(request.service === 's3' ? s3Settings(settings, endpoint) : {}),
       });
@@ -79,7 +78,7 @@ export async function createAwsClientFactory(options: AwsClientFactoryOptions): 
         region: settings.region ?? envRegion() ?? 'us-east-1',
         credentials: base,
         maxAttempts: settings.maxAttempts,
-        requestHandler,
+        requestHandler: handlerFor(options.stsEndpoint ?? envEndpoint('sts')),
         ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
       });
       const identity = await client.send(new GetCallerIdentityCommand({}));
@@ -100,6 +99,23 @@ function maskedCredentials(
       if (value) logger.addSecret?.(value);
     return identity;
   };
+}
+
+const ENDPOINT_ENV: Record<ClientRequest['service'], string> = {
+  s3: 'S3',
+  sqs: 'SQS',
+  sts: 'STS',
+  ec2: 'EC2',
+  logs: 'CLOUDWATCH_LOGS',
+  inspector: 'INSPECTOR',
+  inspector2: 'INSPECTOR2',
+};
+
+/** The endpoint the SDK takes from `AWS_ENDPOINT_URL_<SERVICE>` / `AWS_ENDPOINT_URL`, if any. */
+function envEndpoint(service: ClientRequest['service']): string | undefined {
+  return (
+    process.env[`AWS_ENDPOINT_URL_${ENDPOINT_ENV[service]}`] || process.env.AWS_ENDPOINT_URL || undefined
+  );
 }
 
 function envRegion(): string | undefined {

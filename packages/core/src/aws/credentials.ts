@@ -24,10 +24,13 @@ export function baseCredentials(options: CredentialOptions, logger: Logger): Aws
   const { accessKey, secretKey } = options;
   if ((accessKey && !secretKey) || (!accessKey && secretKey)) {
     // Decision C9: one key alone is an error, not silently ignored.
-    throw new WazuhAwsError('Access error: both --access_key and --secret_key are required to use static keys', {
-      exitCode: EXIT.INVALID_CREDENTIALS,
-      code: 'INCOMPLETE_KEYS',
-    });
+    throw new WazuhAwsError(
+      'Access error: both --access_key and --secret_key are required to use static keys',
+      {
+        exitCode: EXIT.INVALID_CREDENTIALS,
+        code: 'INCOMPLETE_KEYS',
+      },
+    );
   }
   if (accessKey && secretKey) {
     logger.plain(DEPRECATED_KEYS_NOTICE);

@@ -12,6 +12,8 @@ export interface ResolvedProfileSettings {
   retryMode: 'standard' | 'adaptive' | 'legacy';
   forcePathStyle?: boolean | undefined;
   useAccelerateEndpoint?: boolean | undefined;
+  /** Proxy of the profile (`proxy =` block, or the reference's flat `<profile>.proxy.*` options). */
+  proxyUrl?: string | undefined;
 }
 
 const RETRY_MODES = new Set(['standard', 'adaptive', 'legacy']);
@@ -28,7 +30,10 @@ function invalidValue(detail: string): WazuhAwsError {
  * AWS_SHARED_CREDENTIALS_FILE (C7), reads `[profile NAME]` sections (L12) and nested `s3 =`
  * blocks (C3); a profile defined only in the credentials file is valid (C5).
  */
-export async function resolveProfileSettings(profile: string | undefined, logger: Logger): Promise<ResolvedProfileSettings> {
+export async function resolveProfileSettings(
+  profile: string | undefined,
+  logger: Logger,
+): Promise<ResolvedProfileSettings> {
   const name = profile ?? 'default';
   const files = await loadSharedConfigFiles({ ignoreCache: true });
   const config = files.configFile[name];
@@ -53,7 +58,10 @@ export async function resolveProfileSettings(profile: string | undefined, logger
     logger.debug(2, `+++ No 'region' found in profile '${section}'`);
   }
   if (options.max_attempts !== undefined || options.retry_mode !== undefined) {
-    logger.debug(2, `Retries parameters found in user profile. Using profile '${section}' retries configuration`);
+    logger.debug(
+      2,
+      `Retries parameters found in user profile. Using profile '${section}' retries configuration`,
+    );
     if (options.max_attempts !== undefined) {
       const attempts = Number(options.max_attempts.trim());
       if (!Number.isInteger(attempts) || attempts < 1) {
@@ -73,10 +81,26 @@ export async function resolveProfileSettings(profile: string | undefined, logger
       'No retries configuration found in profile config. Generating default configuration for retries: mode: standard - max_attempts: 10',
     );
   }
+  settings.proxyUrl = profileProxy(options, section.replace(/^profile /, ''));
   const style = options['s3.addressing_style'];
   if (style === 'path') settings.forcePathStyle = true;
   else if (style === 'virtual') settings.forcePathStyle = false;
   if (options['s3.use_accelerate_endpoint'] === 'true') settings.useAccelerateEndpoint = true;
   logger.debug(2, `Created Config object using profile: '${section}' configuration`);
   return settings;
+}
+
+/** `http://[user:password@]host:port` from the profile's proxy options, if it has any (C4). */
+function profileProxy(options: Record<string, string | undefined>, name: string): string | undefined {
+  const option = (key: string) => options[`proxy.${key}`] ?? options[`${name}.proxy.${key}`];
+  const host = option('host');
+  if (!host) return undefined;
+  const port = option('port');
+  if (port === undefined || !/^\d+$/.test(port.trim())) {
+    throw invalidValue(`proxy port must be a number, got '${port ?? ''}'`);
+  }
+  const user = option('username');
+  const auth = user ? `${encodeURIComponent(user)}:${encodeURIComponent(option('password') ?? '')}@` : '';
+  const scheme = /^[a-z]+:\/\//i.test(host) ? '' : 'http://';
+  return `${scheme}${auth}${host}:${port.trim()}`;
 }
