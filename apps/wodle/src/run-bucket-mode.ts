@@ -14,7 +14,7 @@ export async function runBucketMode(
   context: RunContext,
 ): Promise<RunSummary> {
   const plugin = await loadBucketPlugin(type);
-  const store = await openObjectStore(context.aws, regions[0]);
+  const store = await openObjectStore(context.aws, regions[0], { logger: context.logger });
   const db = openStateDatabase({
     path: join(context.wazuh.wodleDir, 's3_cloudtrail.db'),
     wazuhVersion: context.wazuh.version,

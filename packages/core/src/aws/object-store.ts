@@ -116,6 +116,10 @@ export function interruptedOr(error: unknown, signal: AbortSignal | undefined): 
 }
 
 /** The S3 store of a run: the main client (with `--service_endpoint`) for the given region. */
-export async function openObjectStore(aws: AwsClientFactory, region?: string): Promise<ObjectStore> {
-  return createS3ObjectStore(await aws.create(S3Client, { service: 's3', region }));
+export async function openObjectStore(
+  aws: AwsClientFactory,
+  region?: string,
+  options: S3ObjectStoreOptions = {},
+): Promise<ObjectStore> {
+  return createS3ObjectStore(await aws.create(S3Client, { service: 's3', region }), options);
 }
