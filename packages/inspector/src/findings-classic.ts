@@ -14,8 +14,9 @@ export async function collectClassicFindings(run: InspectorRun, window: ScanWind
   };
   let sent = 0;
   let token: string | undefined;
+  // No interruption check here: a region is Inspector's unit of state (its scan row), so a stop
+  // signal is honoured between regions and a rerun never re-sends a finished region's findings.
   for (let page = 0; page < MAX_PAGES; page++) {
-    run.checkInterrupted();
     let arns: string[];
     let next: string | undefined;
     try {

@@ -12,8 +12,9 @@ export async function collectV2Findings(run: InspectorRun, window: ScanWindow): 
   };
   let sent = 0;
   let token: string | undefined;
+  // No interruption check here: a region is Inspector's unit of state (its scan row), so a stop
+  // signal is honoured between regions and a rerun never re-sends a finished region's findings.
   for (let page = 0; page < MAX_PAGES; page++) {
-    run.checkInterrupted();
     const response = await run.clients.v2.send(
       new ListFindingsCommand({ maxResults: PAGE_SIZE, filterCriteria, nextToken: token }),
     );

@@ -68,12 +68,8 @@ describe.each(allScenarios().map((s) => [s.name, s] as const))('%s', (_name, sce
 });
 
 describe('Inspector and SIGTERM', () => {
-  // BUG (packages/inspector/src/findings-v2.ts, findings-classic.ts — not ours to edit): the page
-  // loops call run.checkInterrupted(), so a signal in the middle of a region throws before
-  // collect.ts records the scan, and the rerun sends the region's findings again. Fix: do not check
-  // for interruption inside a region (the service engine already checks between regions), so the
-  // clean point of Inspector is the end of a region; a second signal still ends the run at once.
-  it.skip('SIGTERM in the middle of a region sends nothing twice', async () => {
+  // The clean point of Inspector is the end of a region (its scan row).
+  it('SIGTERM in the middle of a region sends nothing twice', async () => {
     const scenario = inspectorScenario();
     const w = await worldFor(scenario);
     const stopped = await runUntil(w, scenario.args, { after: 'datagrams', count: 5 }, 'SIGTERM');
