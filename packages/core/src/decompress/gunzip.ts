@@ -36,7 +36,7 @@ export function gunzipBufferSync(
 
 const gunzipAsync = promisify(gunzip) as (
   input: Uint8Array,
-  options: { maxOutputLength: number },
+  options: { maxOutputLength: number; chunkSize: number },
 ) => Promise<Buffer>;
 
 /**
@@ -48,7 +48,12 @@ export async function gunzipBufferAsync(body: Uint8Array, maxBytes: number): Pro
   if (body.length === 0) return Buffer.alloc(0);
   if (body.length > GUNZIP_SYNC_MAX_INPUT) return undefined;
   try {
-    const out = await gunzipAsync(body, { maxOutputLength: Math.min(AHEAD_MAX_OUTPUT, maxBytes + 1) });
+    // Output chunks of about the expected size: each chunk costs a main-thread callback and a copy.
+    const chunkSize = Math.min(8 * 1024 * 1024, Math.max(64 * 1024, body.length * 8));
+    const out = await gunzipAsync(body, {
+      maxOutputLength: Math.min(AHEAD_MAX_OUTPUT, maxBytes + 1),
+      chunkSize,
+    });
     return out.length > maxBytes ? undefined : out;
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;

@@ -6,9 +6,9 @@ export const COMMIT_INTERVAL_MS = 200;
 /**
  * Group commit of processed files (decision B1 with a bounded window): files are recorded in key
  * order once their events were handed to the sink, in one transaction per group. A group is
- * committed when the engine is about to wait (no next file ready), every {@link COMMIT_INTERVAL_MS},
- * before any `--remove`, and at the end of a page or run — so a crash re-sends at most the files
- * of the last fraction of a second, while a commit's fsync is paid once per group, not per file.
+ * committed every {@link COMMIT_INTERVAL_MS}, before any `--remove`, and at the end of a listing
+ * page or of the run (also when it fails) — so a crash re-sends at most the files of the last
+ * fraction of a second, while a commit's fsync is paid once per group, not once per file.
  */
 export function createCommitGroup(state: BucketStateStore, intervalMs = COMMIT_INTERVAL_MS) {
   let rows: ProcessedRow[] = [];

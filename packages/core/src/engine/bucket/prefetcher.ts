@@ -31,7 +31,6 @@ export function createPrefetcher(
   signal?: AbortSignal,
 ) {
   const pending = new Map<number, Promise<PrefetchedBody | null>>();
-  const settled = new Set<number>();
   let next = 0;
 
   const start = (index: number) => {
@@ -43,11 +42,7 @@ export function createPrefetcher(
           .then(readAll)
           .then((bytes) => inflateAhead(object.key, bytes))
       : Promise.resolve(null);
-    // A failure is surfaced when the object's turn comes.
-    body.then(
-      () => settled.add(index),
-      () => settled.add(index),
-    );
+    body.catch(() => {}); // surfaced when the object's turn comes
     pending.set(index, body);
   };
 
@@ -57,14 +52,9 @@ export function createPrefetcher(
       while (next < objects.length && next < index + window) start(next++);
       const body = await pending.get(index);
       pending.delete(index);
-      settled.delete(index);
       if (body) return body;
       const object = objects[index]!;
       return { body: await store.open(object.bucket, object.key, signal), inflated: false };
-    },
-    /** Whether object `index` can be taken without waiting for the network or zlib. */
-    isReady(index: number): boolean {
-      return settled.has(index);
     },
   };
 }

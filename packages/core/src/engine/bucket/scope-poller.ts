@@ -165,8 +165,6 @@ async function processObjects(deps: ScopeDeps, scope: Scope, todo: ObjectRef[]):
         await store.remove(object.bucket, object.key);
       }
       summary.recordFile(plugin.name, outcome);
-      // Commit before the engine would wait for the next file anyway.
-      if (!prefetch.isReady(index + 1)) commits.commit();
     }
   } finally {
     // Files whose events were all handed to the sink are recorded, also when a later one failed.
