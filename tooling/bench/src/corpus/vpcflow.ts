@@ -62,9 +62,9 @@ export async function generateVpcFlow(options: {
         }
       })(),
     );
-    bodies.forEach((body, i) =>
-      distinct.push({ body, ...(sizes[i] as { rawBytes: number; events: number }) }),
-    );
+    for (const [i, body] of bodies.entries()) {
+      distinct.push({ body, ...(sizes[i] as { rawBytes: number; events: number }) });
+    }
     const parts: Buffer[] = [];
     rawBytes = 0;
     events = 0;

@@ -1,5 +1,5 @@
 import { isAwsServiceError, isThrottlingError } from '../../aws/aws-error.js';
-import type { ObjectStore } from '../../aws/object-store.js';
+import type { ListPage, ObjectStore } from '../../aws/object-store.js';
 import { errorText, InterruptedError, WazuhAwsError } from '../../errors/errors.js';
 import { EXIT } from '../../errors/exit-codes.js';
 import type { BucketPlugin, FileContext, ObjectRef } from '../../plugin/types.js';
@@ -61,25 +61,29 @@ async function pollScopeUnclassified(deps: ScopeDeps, scope: Scope): Promise<voi
   logger.debug(2, `+++ Marker: ${marker.printed}`);
   if (marker.rewoundTo) logger.debug(2, `+++ GuardDuty: Rewound marker to day folder: ${marker.rewoundTo}`);
 
-  let token: string | undefined;
-  let first = true;
-  while (first || token) {
-    const page = await store.list({
+  const list = (token: string | undefined): ReturnType<ObjectStore['list']> => {
+    const page = store.list({
       bucket,
       prefix: scope.fullPrefix,
-      startAfter: first ? marker.startAfter : undefined,
+      startAfter: token === undefined ? marker.startAfter : undefined,
       continuationToken: token,
       maxKeys: 1000,
     });
-    first = false;
+    page.catch(() => {}); // surfaced when awaited, after the current page
+    return page;
+  };
+  // The next page is listed while the current one is processed.
+  let next: ReturnType<typeof list> | undefined = list(undefined);
+  while (next) {
+    const page: ListPage = await next;
     if (!page.hasContents) {
       logger.debug(1, scope.noLogs);
       return;
     }
+    next = page.nextToken ? list(page.nextToken) : undefined;
     const todo = selectNewObjects(deps, scope, page.objects, lastKey === undefined);
     const processed = await processObjects(deps, scope, todo);
     if (processed === 0) logger.debug(1, scope.noLogs);
-    token = page.nextToken;
   }
 }
 
