@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { InterruptedError, isWazuhAwsError } from '@wazuh-aws/core';
 import { runService } from '@wazuh-aws/core/engine';
 import { createWazuhSocketSink } from '@wazuh-aws/core/sender';
-import { startDatagramReceiver } from '@wazuh-aws/testkit';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, readExpectedDb, readExpectedMessages } from '@wazuh-aws/plugin-testkit';
 import {
   createFakeLogs,
+  type FakeAws,
   type FakeLogs,
   type LogsFixture,
-} from '../../../tooling/testkit/src/fake-aws/logs.js';
+  startDatagramReceiver,
+  startFakeAws,
+} from '@wazuh-aws/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cloudwatchlogs, createCloudWatchLogsPlugin } from '../src/index.js';
-import { type FakeServer, startFakeServer } from './support/fake-server.js';
-import { createHarness, type Harness, readExpectedDb, readExpectedMessages } from './support/harness.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const base = JSON.parse(readFileSync(fixture('cloudwatch-base.json'), 'utf8')) as LogsFixture;
@@ -20,12 +21,13 @@ const GROUPS = ['/aws/lambda/payments-api', '/ecs/web-frontend', 'CloudTrail/Def
 const OLA = '20250309';
 
 let logs: FakeLogs;
-let server: FakeServer;
+let server: FakeAws;
 let harness: Harness;
 let handler: FakeLogs['handle'];
 
 beforeAll(async () => {
-  server = await startFakeServer({ targets: { Logs_20140328: (op, input, req) => handler(op, input, req) } });
+  server = await startFakeAws();
+  server.registerJsonTarget('Logs_20140328', (op, input, req) => handler(op, input, req));
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -34,7 +36,10 @@ beforeEach(() => {
   handler = logs.handle;
   harness = createHarness(server.url);
 });
-afterEach(() => harness.cleanup());
+afterEach(() => {
+  harness.cleanup();
+  server.faults.clear();
+});
 
 async function run(options: Parameters<Harness['context']>[0] = {}, groups = GROUPS, extra = {}) {
   const record = harness.context({ onlyLogsAfter: OLA, ...options });
@@ -231,10 +236,7 @@ describe('CloudWatch Logs failures and filters', () => {
 
   it('an unreachable endpoint while listing is an ERROR line; the group is skipped, nothing purged', async () => {
     await run(undefined, ['/ecs/web-frontend']);
-    handler = (op, input, req) => {
-      if (op === 'DescribeLogStreams') throw Object.assign(new Error('drop'), { resetConnection: true });
-      return logs.handle(op, input, req);
-    };
+    server.faults.add({ op: 'DescribeLogStreams', kind: 'reset', times: 100 });
     const record = await run(undefined, ['/ecs/web-frontend']);
     expect(record.lines.filter((l) => l.startsWith('ERROR: '))).toHaveLength(1);
     expect(record.messages).toEqual([]);
@@ -242,10 +244,7 @@ describe('CloudWatch Logs failures and filters', () => {
   });
 
   it('GetLogEvents on an unreachable endpoint is retried a bounded number of times, then exit 16 (S3)', async () => {
-    handler = (op, input, req) => {
-      if (op === 'GetLogEvents') throw Object.assign(new Error('drop'), { resetConnection: true });
-      return logs.handle(op, input, req);
-    };
+    server.faults.add({ op: 'GetLogEvents', kind: 'reset', times: 100 });
     const plugin = createCloudWatchLogsPlugin({ endpointRetryDelaysMs: [0, 0] });
     const record = harness.context({ onlyLogsAfter: OLA });
     const error = await runService(plugin, record.context, {

@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import { createLineLogger, isWazuhAwsError } from '@wazuh-aws/core';
 import { runService } from '@wazuh-aws/core/engine';
 import { openStateDatabase } from '@wazuh-aws/core/state';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, readExpectedDb, readExpectedMessages } from '@wazuh-aws/plugin-testkit';
 import {
   createFakeInspector,
+  type FakeAws,
   type FakeInspector,
   type FindingsFixture,
+  startFakeAws,
   type WireFinding,
-} from '../../../tooling/testkit/src/fake-aws/inspector.js';
+} from '@wazuh-aws/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inspector } from '../src/index.js';
-import { type FakeServer, startFakeServer } from './support/fake-server.js';
-import { createHarness, type Harness, readExpectedDb, readExpectedMessages } from './support/harness.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const base = JSON.parse(readFileSync(fixture('inspector-base.json'), 'utf8')) as FindingsFixture;
@@ -20,14 +21,19 @@ const OLA = '20250309';
 const NOW_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/;
 
 let fake: FakeInspector;
-let server: FakeServer;
+let server: FakeAws;
 let harness: Harness;
 
 beforeAll(async () => {
-  server = await startFakeServer({
-    targets: { InspectorService: (op, input, req) => fake.handleClassic(op, input, req) },
-    routes: { 'POST /findings/list': (input, req) => fake.handleV2(input, req) },
-  });
+  server = await startFakeAws();
+  server.registerJsonTarget('InspectorService', (op, input, req) => fake.handleClassic(op, input, req));
+  server.registerRestJson(
+    'POST',
+    '/findings/list',
+    (input, req) => fake.handleV2(input, req),
+    'ListFindings',
+    'inspector2',
+  );
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -35,7 +41,10 @@ beforeEach(() => {
   fake.loadV2(base);
   harness = createHarness(server.url);
 });
-afterEach(() => harness.cleanup());
+afterEach(() => {
+  harness.cleanup();
+  server.faults.clear();
+});
 
 async function run(regions: string[], options: Parameters<Harness['context']>[0] = {}, now?: () => Date) {
   const record = harness.context({ onlyLogsAfter: OLA, ...options });

@@ -10,3 +10,12 @@ export {
   type RunOptions,
   recordingLogger,
 } from './fixtures.js';
+export {
+  createHarness,
+  fakeClientFactory,
+  type Harness,
+  type RunOptions as ServiceRunOptions,
+  type RunRecord,
+  readExpectedDb,
+  readExpectedMessages,
+} from './service-harness.js';

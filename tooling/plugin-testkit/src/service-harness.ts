@@ -1,4 +1,4 @@
-// Runs the service engine the way the CLI does, against fake AWS on 127.0.0.1, a real SQLite file
+// Service plugin tests: run the service engine the way the CLI does, against fake AWS on 127.0.0.1, a real SQLite file
 // in a throwaway Wazuh dir, and a sink that records every datagram body.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
