@@ -84,12 +84,9 @@ describe('Inspector and SIGTERM', () => {
 });
 
 describe('known gaps (engine files owned elsewhere)', () => {
-  // BUG (packages/core/src/engine/bucket/commit-group.ts + scope-poller.ts): sent files are
-  // committed in groups (every 200 ms or when the engine waits), so with a fast S3 and prefetching a
-  // SIGKILL re-sends every file of the last uncommitted group, not just the in-flight one as decision
-  // B1 promises. Fix: commit each file's row right after its last event was handed to the sink (one
-  // autocommit INSERT), or keep the group but bound it to one file when durability matters.
-  it.skip('fast S3, prefetching: a SIGKILL re-sends only the in-flight file', async () => {
+  // Each file's row is committed right after its last event was handed to the sink (B1), also
+  // with a fast S3 and objects prefetched ahead.
+  it('fast S3, prefetching: a SIGKILL re-sends only the in-flight file', async () => {
     const scenario = cloudtrailScenario(12, 25, []);
     const w = await worldFor(scenario, 25);
     const chain = await crashChain(w, scenario, { seed: 1000, kills: 6 });

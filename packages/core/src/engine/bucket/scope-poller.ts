@@ -4,7 +4,6 @@ import { errorText, InterruptedError, WazuhAwsError } from '../../errors/errors.
 import { EXIT } from '../../errors/exit-codes.js';
 import type { BucketPlugin, FileContext, ObjectRef } from '../../plugin/types.js';
 import type { RunContext } from '../context.js';
-import { createCommitGroup } from './commit-group.js';
 import { createdDateOf } from './created-date.js';
 import { flowLogIdOf } from './flow-logs.js';
 import { computeMarker } from './markers.js';
@@ -129,50 +128,42 @@ function selectNewObjects(
 }
 
 /**
- * Sends the files in key order and commits them, in key order, once their last event was handed
- * to the sink (decision B1; grouped, see `createCommitGroup`); `--remove` deletes only after that
- * commit (B2), never a failed file (B3).
+ * Sends the files in key order and commits each one as soon as its last event was handed to the
+ * sink — one autocommitted row per file (decision B1; about a millisecond each), so a crash re-sends
+ * at most the in-flight file; `--remove` deletes only after that commit (B2), never a failed file (B3).
  */
 async function processObjects(deps: ScopeDeps, scope: Scope, todo: ObjectRef[]): Promise<number> {
   const { plugin, store, state, context, summary } = deps;
   const { logger, options } = context;
   const prefetch = createPrefetcher(store, todo, Math.max(1, options.concurrency), context.signal);
-  const commits = createCommitGroup(state);
-  try {
-    for (let index = 0; index < todo.length; index++) {
-      if (context.signal.aborted) throw new InterruptedError(String(context.signal.reason ?? 'SIGINT'));
-      const object = todo[index]!;
-      logger.debug(2, `++ Found new log: ${object.key}`);
-      const file: FileContext = {
-        bucket: object.bucket,
-        key: object.key,
-        prefix: deps.prefix,
-        skipOnError: options.skipOnError,
-        logger,
-      };
-      const outcome = await processObject(
-        plugin,
-        object,
-        () => prefetch.take(index),
-        scope.row.accountId,
-        file,
-        context,
-      );
-      if (!options.reparse)
-        commits.add({ scope: scope.row, key: object.key, createdDate: createdDateOf(plugin, object) });
-      else if (scope.row.flowLogId !== undefined && state.isProcessed(scope.row, object.key)) {
-        logger.debug(2, `+++ File already marked complete, but reparse flag set: ${object.key}`);
-      }
-      if (deps.remove && !outcome.failed) {
-        commits.commit();
-        logger.debug(2, `+++ Remove file from S3 Bucket:${object.key}`);
-        await store.remove(object.bucket, object.key);
-      }
-      summary.recordFile(plugin.name, outcome);
+  for (let index = 0; index < todo.length; index++) {
+    if (context.signal.aborted) throw new InterruptedError(String(context.signal.reason ?? 'SIGINT'));
+    const object = todo[index]!;
+    logger.debug(2, `++ Found new log: ${object.key}`);
+    const file: FileContext = {
+      bucket: object.bucket,
+      key: object.key,
+      prefix: deps.prefix,
+      skipOnError: options.skipOnError,
+      logger,
+    };
+    const outcome = await processObject(
+      plugin,
+      object,
+      () => prefetch.take(index),
+      scope.row.accountId,
+      file,
+      context,
+    );
+    if (!options.reparse) state.markProcessed(scope.row, object.key, createdDateOf(plugin, object));
+    else if (scope.row.flowLogId !== undefined && state.isProcessed(scope.row, object.key)) {
+      logger.debug(2, `+++ File already marked complete, but reparse flag set: ${object.key}`);
     }
-  } finally {
-    // Files whose events were all handed to the sink are recorded, also when a later one failed.
-    commits.commit();
+    if (deps.remove && !outcome.failed) {
+      logger.debug(2, `+++ Remove file from S3 Bucket:${object.key}`);
+      await store.remove(object.bucket, object.key);
+    }
+    summary.recordFile(plugin.name, outcome);
   }
   return todo.length;
 }

@@ -6,13 +6,6 @@ export interface RowScope {
   flowLogId?: string | undefined;
 }
 
-/** One processed file to record. */
-export interface ProcessedRow {
-  scope: RowScope;
-  key: string;
-  createdDate: number;
-}
-
 /**
  * What the bucket engine needs from the state database (implemented in `@wazuh-aws/core/state`).
  * `markProcessed` commits at once, so a crash never loses a file whose events were all sent.
@@ -22,10 +15,5 @@ export interface BucketStateStore {
   isProcessed(scope: RowScope, key: string): boolean;
   lastKey(scope: RowScope, keyPrefix: string): string | undefined;
   markProcessed(scope: RowScope, key: string, createdDate: number): void;
-  /**
-   * Records several files in ONE commit (one fsync instead of one per file), each as
-   * `markProcessed` would. Optional: without it the engine commits row by row.
-   */
-  markProcessedMany?(rows: readonly ProcessedRow[]): void;
   prune(scope: RowScope, options: { keyPrefix?: string; keepFrom?: string }): void;
 }
