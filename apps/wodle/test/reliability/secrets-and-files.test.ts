@@ -99,11 +99,8 @@ describe('files are created without group or world access', () => {
     }
   });
 
-  // BUG (packages/core/src/sender/jsonl-sink.ts, owned elsewhere): createWriteStream's `mode` only
-  // applies when the file is created, so an existing output file keeps its 0644 (or wider) mode and
-  // the run appends events readable by everyone. Fix: chmod 0600 (fs.fchmod on the opened fd)
-  // after opening, as state/file-mode.ts does for the databases.
-  it.skip('an existing JSON-lines output file is narrowed to 0600', async () => {
+  // createWriteStream's mode only applies to new files; the sink narrows existing ones too.
+  it('an existing JSON-lines output file is narrowed to 0600', async () => {
     const out = join(world.wazuh.root, 'existing.jsonl');
     writeFileSync(out, '');
     chmodSync(out, 0o644);

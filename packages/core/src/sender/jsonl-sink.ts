@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, fchmodSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { type Logger, silentLogger } from '../log/logger.js';
 import type { EventSink } from './event-sink.js';
@@ -15,7 +15,7 @@ export interface JsonLinesSinkOptions {
  */
 export function createJsonLinesSink(options: JsonLinesSinkOptions = {}): EventSink {
   const logger = options.logger ?? silentLogger;
-  const stream: Writable = options.file ? createWriteStream(options.file, { mode: 0o600 }) : process.stdout;
+  const stream: Writable = options.file ? createPrivateFileStream(options.file) : process.stdout;
   let failure: Error | undefined;
   let drained: Promise<void> | undefined;
   stream.on('error', (error) => {
@@ -51,4 +51,17 @@ export function createJsonLinesSink(options: JsonLinesSinkOptions = {}): EventSi
       if (failure) throw failure;
     },
   };
+}
+
+/** Output files hold log data: no group or world access, also when the file already existed. */
+function createPrivateFileStream(file: string): Writable {
+  const stream = createWriteStream(file, { mode: 0o600 });
+  stream.once('open', (fd: number) => {
+    try {
+      fchmodSync(fd, 0o600);
+    } catch {
+      // Not the owner (e.g. a shared file): keep its mode rather than fail the run.
+    }
+  });
+  return stream;
 }

@@ -3,6 +3,7 @@ import { openObjectContent } from '../../decompress/index.js';
 import {
   DecompressError,
   errorText,
+  InterruptedError,
   ParseError,
   WazuhAwsError,
   WazuhNotRunningError,
@@ -11,6 +12,7 @@ import { EXIT } from '../../errors/exit-codes.js';
 import { logDiscard } from '../../filter/index.js';
 import { buildErrorMessage, buildEventMessage } from '../../message/template.js';
 import type { BucketPlugin, FileContext, ObjectRef, WazuhMessage } from '../../plugin/types.js';
+import { encodeJsonAscii } from '../../sender/index.js';
 import type { RunContext } from '../context.js';
 import { sendMessage } from '../send-message.js';
 import type { PrefetchedBody } from './prefetcher.js';
@@ -68,6 +70,8 @@ export async function processObject(
     await batch.flush();
   } catch (error) {
     if (error instanceof Escalated) throw error.cause;
+    // A stop signal or Wazuh going away is never a file error, even with skip_on_error.
+    if (error instanceof InterruptedError || error instanceof WazuhNotRunningError) throw error;
     const failure = classifyFileError(error, object.key, logger.error.bind(logger));
     if (!options.skipOnError) throw failure.fatal;
     logger.debug(1, `++ ${failure.text}; skipping...`);
@@ -86,11 +90,12 @@ const HOLD_MESSAGES = 20_000;
  * very large files. Send failures are escalated past the file-error classification.
  */
 function createMessageBatch(context: RunContext) {
-  let held: WazuhMessage[] | undefined = [];
-  const send = async (messages: WazuhMessage[]) => {
+  // Messages are encoded when added: a value the encoder cannot write is this file's error.
+  let held: string[] | undefined = [];
+  const send = async (bodies: string[]) => {
     try {
-      for (const message of messages) {
-        const pending = sendMessage(context, message);
+      for (const json of bodies) {
+        const pending = context.sink.send(json);
         if (pending) await pending;
       }
     } catch (error) {
@@ -99,8 +104,9 @@ function createMessageBatch(context: RunContext) {
   };
   return {
     async add(messages: WazuhMessage[]) {
-      if (held === undefined) return send(messages);
-      for (const message of messages) held.push(message);
+      const bodies = messages.map(encodeMessage);
+      if (held === undefined) return send(bodies);
+      for (const json of bodies) held.push(json);
       if (held.length > HOLD_MESSAGES) {
         const out = held;
         held = undefined;
@@ -112,6 +118,22 @@ function createMessageBatch(context: RunContext) {
       held = undefined;
     },
   };
+}
+
+/** The JSON body of a message; a value nested too deeply for the encoder is a parse error (skippable). */
+function encodeMessage(message: WazuhMessage): string {
+  try {
+    return encodeJsonAscii(message);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new ParseError(
+        'maximum recursion depth exceeded while encoding the event',
+        error,
+        'RecursionError',
+      );
+    }
+    throw new Escalated(error);
+  }
 }
 
 /** An error that must end the run as it is, not be reported as a file parse failure. */

@@ -4,10 +4,10 @@ import type { DiscardFilter } from '../../filter/index.js';
 import type { Logger } from '../../log/logger.js';
 import type { ObjectReader, ObjectRoute, SubscriberPlugin } from '../../plugin/subscriber-types.js';
 import { parsePythonJson } from '../../records/json-values.js';
+import { encodeJsonAscii as toWazuhJson } from '../../sender/json-ascii.js';
 import type { RunContext } from '../context.js';
 import { prefetch } from './prefetch.js';
 import type { QueueMessage } from './queue-port.js';
-import { encodeJsonAscii as toWazuhJson } from '../../sender/json-ascii.js';
 
 /** A message or object that could not be handled; the run's exit code comes from the first one. */
 export interface HandlingFailure {

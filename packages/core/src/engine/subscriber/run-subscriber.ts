@@ -3,6 +3,7 @@ import { createS3ObjectStore } from '../../aws/object-store.js';
 import { errorText, InterruptedError, isWazuhAwsError, WazuhAwsError } from '../../errors/errors.js';
 import { EXIT } from '../../errors/exit-codes.js';
 import type { ObjectReader, SubscriberPlugin } from '../../plugin/subscriber-types.js';
+import { encodeJsonAscii as toWazuhJson } from '../../sender/json-ascii.js';
 import type { RunContext } from '../context.js';
 import { createMessageDeleter } from './message-deleter.js';
 import {
@@ -13,7 +14,6 @@ import {
 } from './message-handler.js';
 import type { QueueMessage, SubscriberQueue } from './queue-port.js';
 import { startKeepalive } from './visibility-keepalive.js';
-import { encodeJsonAscii as toWazuhJson } from '../../sender/json-ascii.js';
 
 /** Options of {@link runSubscriber}. */
 export interface SubscriberRunOptions {
