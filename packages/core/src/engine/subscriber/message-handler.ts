@@ -17,6 +17,8 @@ export interface HandlingFailure {
 }
 
 /** Result of handling one message. */
+const NEVER_ABORTED = new AbortController().signal;
+
 export type MessageOutcome = 'done' | 'left' | 'failed' | 'interrupted';
 
 /** What {@link handleMessage} needs, shared by every message of a run. */
@@ -82,8 +84,11 @@ export async function handleMessage(
   for (const note of routes.skipped) logger.debug(2, note);
 
   let outcome: MessageOutcome = 'done';
+  // Once a message's first event is out, the message is finished (and deleted) before a stop
+  // signal is honoured: stopping midway would leave it on the queue and re-send what was sent.
+  const progress = { sent: 0 };
   for (const route of routes.objects) {
-    const result = await handleObject(route, message, deps, turn);
+    const result = await handleObject(route, message, deps, turn, progress);
     if (result === 'interrupted') return result;
     if (result === 'failed') outcome = 'failed';
   }
@@ -95,6 +100,7 @@ async function handleObject(
   message: QueueMessage,
   deps: MessageHandlerDeps,
   turn: Promise<void>,
+  progress: { sent: number },
 ): Promise<MessageOutcome> {
   const events = prefetch(
     deps.plugin.readEvents({
@@ -103,7 +109,8 @@ async function handleObject(
       logger: deps.logger,
       discard: deps.discard,
       skipOnError: deps.skipOnError,
-      signal: deps.signal,
+      // A message already under way finishes its downloads too.
+      signal: progress.sent > 0 ? NEVER_ABORTED : deps.signal,
     }),
     deps.prefetchLimit,
   );
@@ -111,12 +118,13 @@ async function handleObject(
   try {
     await turn;
     for await (const event of events) {
-      if (deps.signal.aborted) return 'interrupted';
+      if (progress.sent === 0 && deps.signal.aborted) return 'interrupted';
       const text = typeof event === 'string' ? event : toWazuhJson(event);
       deps.logger.debug(3, () => (typeof event === 'string' ? JSON.stringify(event) : text));
       const result = deps.sink.send(text);
       if (result instanceof Promise) await result;
       sent += 1;
+      progress.sent += 1;
       deps.onSent();
     }
   } catch (error) {
