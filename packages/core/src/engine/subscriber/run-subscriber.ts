@@ -65,7 +65,9 @@ export async function runSubscriber(
   logger.debug(2, `The SQS queue is: ${url}`);
   const objects =
     options.objects ??
-    createS3ObjectStore(await ctx.aws.create(S3Client, { service: 's3', useServiceEndpoint: true }));
+    createS3ObjectStore(await ctx.aws.create(S3Client, { service: 's3', useServiceEndpoint: true }), {
+      logger,
+    });
   const visibility =
     options.visibilityTimeoutSeconds ?? (await queue.visibilityTimeout?.().catch(() => undefined)) ?? 30;
 
