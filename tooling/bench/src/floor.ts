@@ -1,4 +1,5 @@
 import { createGunzip, gunzipSync } from 'node:zlib';
+import { DEFAULT_FLOW_LOG_FIELDS } from '@wazuh-aws/buckets-vpcflow';
 import type { CorpusObject } from './corpus/types.js';
 import { connectDatagramSender } from './datagram-sender.js';
 
@@ -9,23 +10,6 @@ export interface FloorResult {
   events: number;
   seconds: number;
 }
-
-const FLOW_FIELDS = [
-  'version',
-  'account_id',
-  'interface_id',
-  'srcaddr',
-  'dstaddr',
-  'srcport',
-  'dstport',
-  'protocol',
-  'packets',
-  'bytes',
-  'start',
-  'end',
-  'action',
-  'log_status',
-];
 
 /**
  * The floor: the same bytes through gunzip + parse + JSON.stringify + datagram send in a tight
@@ -64,7 +48,8 @@ export async function runFloor(
           if (line.startsWith('version')) continue;
           const values = line.split(' ');
           const row: Record<string, string | undefined> = {};
-          for (let i = 0; i < FLOW_FIELDS.length; i++) row[FLOW_FIELDS[i] as string] = values[i];
+          for (let i = 0; i < DEFAULT_FLOW_LOG_FIELDS.length; i++)
+            row[DEFAULT_FLOW_LOG_FIELDS[i] as string] = values[i];
           await send(row);
         }
         break;
