@@ -138,7 +138,9 @@ export async function startE2e(): Promise<E2e> {
       const path = join(world.wazuh.wodleDir, file);
       if (!existsSync(path)) return [];
       const Sqlite = require('better-sqlite3') as new (p: string, o: { readonly: boolean }) => Db;
-      const db = new Sqlite(path, { readonly: true });
+      // Read-write: after a SIGKILL mid-commit the file has a hot journal, which only a writer may
+      // roll back (a read-only connection fails with SQLITE_READONLY).
+      const db = new Sqlite(path, { readonly: false });
       try {
         const exists = db
           .prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='${table}'`)
