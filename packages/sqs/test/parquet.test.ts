@@ -59,6 +59,39 @@ describe('parquetRows', () => {
     });
   }
 
+  it('reads nested structs, lists and maps in the reference forms (objects, arrays, [key, value] pairs)', async () => {
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        {
+          name: 's',
+          data: [
+            { a: 1, b: 'x' },
+            { a: 2, b: null },
+          ],
+        },
+        { name: 'l', data: [[1, 2], []] },
+        { name: 'm', data: [{ k: 1 }, { z: 2, y: 3 }] },
+      ],
+      schema: [
+        { name: 'root', num_children: 3 },
+        { name: 's', repetition_type: 'OPTIONAL', num_children: 2 },
+        { name: 'a', type: 'INT32', repetition_type: 'OPTIONAL' },
+        { name: 'b', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+        { name: 'l', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+        { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+        { name: 'element', type: 'INT32', repetition_type: 'OPTIONAL' },
+        { name: 'm', repetition_type: 'OPTIONAL', converted_type: 'MAP', num_children: 1 },
+        { name: 'key_value', repetition_type: 'REPEATED', num_children: 2 },
+        { name: 'key', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+        { name: 'value', type: 'INT32', repetition_type: 'OPTIONAL' },
+      ],
+    });
+    expect(await rows(new Uint8Array(buffer))).toEqual([
+      '{"s": {"a": 1, "b": "x"}, "l": [1, 2], "m": [["k", 1]]}',
+      '{"s": {"a": 2, "b": null}, "l": [], "m": [["z", 2], ["y", 3]]}',
+    ]);
+  });
+
   it('fails on a file that is not Parquet', async () => {
     await expect(rows(Buffer.from('not parquet at all'))).rejects.toThrow();
     await expect(rows(new Uint8Array())).rejects.toThrow('Parquet file size is 0 bytes');
