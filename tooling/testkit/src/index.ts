@@ -52,6 +52,7 @@ export {
   serveSqsRequest,
   startFakeSqsServer,
 } from './fake-aws/sqs.js';
+export { describeReadmeExamples } from './readme-examples.js';
 export {
   createStaleSocket,
   type DatagramReceiver,
