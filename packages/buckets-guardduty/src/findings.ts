@@ -40,30 +40,17 @@ export function parseFindingLine(line: string): AwsEvent {
   return finding;
 }
 
-/** A file's first findings are held until this many parsed cleanly (then it streams). */
-const HOLD_FINDINGS = 20_000;
-
 /**
  * Parses one object: JSON Lines findings for `.jsonl.gz` keys (streamed line by line, so memory
- * does not grow with the file), the custom-bucket format otherwise. The first
- * {@link HOLD_FINDINGS} findings are held until they parsed cleanly: a bad line in a file of usual
- * size yields nothing of it, as in the reference.
+ * does not grow with the file), the custom-bucket format otherwise. (Holding a file's messages
+ * until it parsed cleanly is the engine's job, for every type.)
  */
 export async function* parseGuardDutyContent(content: ObjectContent, key: string): AsyncGenerator<AwsEvent> {
   if (!isJsonLinesKey(key)) {
     yield* [...customEvents(await content.text())];
     return;
   }
-  let held: AwsEvent[] | undefined = [];
   for await (const lines of readLineBatches(content)) {
-    for (const line of lines) {
-      const finding = parseFindingLine(line);
-      if (held === undefined) yield finding;
-      else if (held.push(finding) >= HOLD_FINDINGS) {
-        yield* held;
-        held = undefined;
-      }
-    }
+    for (const line of lines) yield parseFindingLine(line);
   }
-  if (held !== undefined) yield* held;
 }

@@ -8,33 +8,23 @@ import {
 } from '@wazuh-aws/core';
 import { createFlowLogReader } from './flow-log-rows.js';
 
-/** A file's first events are held until this many parsed cleanly (then it streams). */
-const HOLD_EVENTS = 20_000;
-
 /**
  * Reads a flow log file as a stream of space-separated rows (Python csv rules, buckets.md §3.0),
- * so memory does not grow with the file. The first {@link HOLD_EVENTS} events are held until
- * they parsed cleanly: a bad row in a file of usual size yields nothing of it, as in the reference.
+ * so memory does not grow with the file. (Holding a file's messages until it parsed cleanly is
+ * the engine's job, for every type.)
  */
 async function* parseFlowLogContent(content: ObjectContent): AsyncGenerator<AwsEvent> {
   const rows = createDelimitedRowAssembler({ delimiter: ' ' });
   const reader = createFlowLogReader({ convertTimes: true });
-  let held: AwsEvent[] | undefined = [];
   for await (const lines of readLineBatches(content)) {
     for (const line of lines) {
       const row = rows.push(line);
       const event = row === undefined ? undefined : reader.read(row);
-      if (event === undefined) continue;
-      if (held === undefined) yield event;
-      else if (held.push(event) >= HOLD_EVENTS) {
-        yield* held;
-        held = undefined;
-      }
+      if (event !== undefined) yield event;
     }
   }
   const row = rows.finish(false);
   const event = row === undefined ? undefined : reader.read(row);
-  if (held !== undefined) yield* held;
   if (event !== undefined) yield event;
 }
 

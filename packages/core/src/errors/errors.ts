@@ -74,7 +74,10 @@ export class WazuhNotRunningError extends WazuhAwsError {
 /** A run was interrupted by SIGINT/SIGTERM after reaching a clean point (exit 2). */
 export class InterruptedError extends WazuhAwsError {
   constructor(signal: string) {
-    super(`${signal === 'SIGINT' ? 'SIGINT' : signal} received.`, { exitCode: EXIT.SIGINT, code: 'INTERRUPTED' });
+    super(`${signal === 'SIGINT' ? 'SIGINT' : signal} received.`, {
+      exitCode: EXIT.SIGINT,
+      code: 'INTERRUPTED',
+    });
     this.name = 'InterruptedError';
   }
 }
@@ -83,7 +86,9 @@ export class InterruptedError extends WazuhAwsError {
 export function isWazuhAwsError(error: unknown): error is WazuhAwsError {
   return (
     error instanceof WazuhAwsError ||
-    (error instanceof Error && typeof (error as Partial<WazuhAwsError>).exitCode === 'number' && 'code' in error)
+    (error instanceof Error &&
+      typeof (error as Partial<WazuhAwsError>).exitCode === 'number' &&
+      'code' in error)
   );
 }
 

@@ -1,3 +1,6 @@
+export { customReformat } from './custom-reformat.js';
+export { pythonStr } from './python-str.js';
+export { collapseSingletons, genericReformat } from './reformat.js';
 export {
   buildErrorMessage,
   buildEventMessage,
@@ -6,6 +9,3 @@ export {
   type MessageSource,
   removeNulls,
 } from './template.js';
-export { collapseSingletons, genericReformat } from './reformat.js';
-export { customReformat } from './custom-reformat.js';
-export { pythonStr } from './python-str.js';

@@ -72,6 +72,7 @@ export async function processObject(
     if (error instanceof Escalated) throw error.cause;
     // A stop signal or Wazuh going away is never a file error, even with skip_on_error.
     if (error instanceof InterruptedError || error instanceof WazuhNotRunningError) throw error;
+    outcome.events -= batch.heldEvents; // parsed, but never sent
     const failure = classifyFileError(error, object.key, logger.error.bind(logger));
     if (!options.skipOnError) throw failure.fatal;
     logger.debug(1, `++ ${failure.text}; skipping...`);
@@ -92,6 +93,7 @@ const HOLD_MESSAGES = 20_000;
 function createMessageBatch(context: RunContext) {
   // Messages are encoded when added: a value the encoder cannot write is this file's error.
   let held: string[] | undefined = [];
+  let heldEvents = 0;
   const send = async (bodies: string[]) => {
     try {
       for (const json of bodies) {
@@ -107,15 +109,18 @@ function createMessageBatch(context: RunContext) {
       const bodies = messages.map(encodeMessage);
       if (held === undefined) return send(bodies);
       for (const json of bodies) held.push(json);
-      if (held.length > HOLD_MESSAGES) {
-        const out = held;
-        held = undefined;
-        await send(out);
-      }
+      heldEvents++;
+      if (held.length > HOLD_MESSAGES) await this.flush();
     },
     async flush() {
-      if (held !== undefined && held.length > 0) await send(held);
+      const out = held;
       held = undefined;
+      heldEvents = 0;
+      if (out !== undefined && out.length > 0) await send(out);
+    },
+    /** Events parsed but still held (not sent). */
+    get heldEvents() {
+      return heldEvents;
     },
   };
 }
