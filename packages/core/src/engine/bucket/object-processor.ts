@@ -154,15 +154,13 @@ function escalating<T>(step: () => T): T {
   }
 }
 
+/**
+ * The skipped file's `error_msg` message. A send failure ends the run (exit 11/13) before the file
+ * is marked (decision B41, extended to every sink error: the file's only trace must not be lost).
+ */
 async function sendErrorMessage(context: RunContext, message: WazuhMessage) {
-  try {
-    const pending = sendMessage(context, message);
-    if (pending) await pending;
-  } catch (error) {
-    // Decision B41: Wazuh not running ends the run (exit 11) in every mode.
-    if (error instanceof WazuhNotRunningError) throw error;
-    context.logger.debug(1, '++ Failed to send message to Wazuh');
-  }
+  const pending = sendMessage(context, message);
+  if (pending) await pending;
 }
 
 interface FileFailure {
