@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +154,23 @@ describe('openStateDatabase', () => {
       }),
     );
     db.close();
+  });
+
+  it('commits each statement durably while open (WAL) and leaves a single rollback-mode file after close', () => {
+    const db = openStateDatabase({ path: dbPath, wazuhVersion: 'v5.1.0', logger: logger() });
+    db.ensureTable('t1', "CREATE TABLE t1 (a 'text' NOT NULL)");
+    db.run('INSERT INTO t1 (a) VALUES (?)', 'x');
+    expect(db.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Another connection (another process after a crash of this one) sees the committed row.
+    const during = raw();
+    expect(during.prepare('SELECT a FROM t1').pluck().all()).toEqual(['x']);
+    during.close();
+    db.close();
+    expect(existsSync(`${dbPath}-wal`)).toBe(false);
+    const check = raw();
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(check.prepare('SELECT a FROM t1').pluck().all()).toEqual(['x']);
+    check.close();
   });
 
   it('close commits an open transaction', () => {

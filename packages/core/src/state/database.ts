@@ -1,6 +1,7 @@
 import { errorText } from '../errors/errors.js';
 import type { Logger } from '../log/logger.js';
 import { ensurePrivateFile } from './file-mode.js';
+import { restoreRollbackJournal, useWriteAheadLog } from './journal.js';
 import { checkMetadata } from './metadata.js';
 import { acquireRunLock, type RunLock } from './run-lock.js';
 import { StateDatabaseError, StateTableCreateError, withDbError } from './sqlite-errors.js';
@@ -40,7 +41,7 @@ export interface StateDatabase {
    * `Unable to create SQLite DB: {e}`.
    */
   ensureTable(table: string, ddl: string): void;
-  /** Commit, `PRAGMA optimize`, close, release the run lock. Idempotent. */
+  /** Commit, `PRAGMA optimize`, back to the rollback journal, close, release the run lock. Idempotent. */
   close(): void;
 }
 
@@ -48,8 +49,8 @@ export interface StateDatabase {
  * Opens (creating it if needed, mode 0600) a state database, takes the run lock and runs the
  * metadata check (core.md §8.2). Every failure is a `StateDatabaseError` (exit 5) naming the path.
  *
- * The journal stays in SQLite's default rollback mode: WAL would persist in the file header and add
- * `-wal`/`-shm` files that the Python wodle, backups and copies of the single `.db` file do not expect.
+ * While the run holds it the database is in WAL mode (cheap per-file commits, see `useWriteAheadLog`);
+ * closing puts it back in the rollback mode the Python wodle and backups of the single `.db` expect.
  *
  * @example
  * const db = openStateDatabase({ path: `${wodleDir}/s3_cloudtrail.db`, wazuhVersion: 'v5.1.0', logger });
@@ -71,6 +72,7 @@ export function openStateDatabase(options: StateDatabaseOptions): StateDatabase 
   }
   try {
     checkMetadata(connection, path, wazuhVersion, logger);
+    useWriteAheadLog(connection);
   } catch (error) {
     connection.close();
     lock.release();
@@ -116,6 +118,7 @@ function createStateDatabase(
       try {
         if (connection.inTransaction) connection.exec('COMMIT');
         connection.exec('PRAGMA optimize');
+        restoreRollbackJournal(connection);
       } catch (error) {
         throw new StateDatabaseError(
           `Error attempting to operate with the ${path} database: ${errorText(error)}`,
