@@ -22,5 +22,6 @@ export function useWriteAheadLog(connection: BetterSqlite3.Database): void {
 
 /** Checkpoints the WAL into the database and puts the file back in rollback-journal mode. */
 export function restoreRollbackJournal(connection: BetterSqlite3.Database): void {
-  if (connection.pragma('journal_mode', { simple: true }) === 'wal') connection.pragma('journal_mode = DELETE');
+  if (connection.pragma('journal_mode', { simple: true }) === 'wal')
+    connection.pragma('journal_mode = DELETE');
 }
