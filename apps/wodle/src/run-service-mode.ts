@@ -4,7 +4,11 @@ import { type ParsedArguments, regionsForMode, type ServiceType } from './cli/in
 import { loadPlugin, SERVICE_PLUGINS } from './registry.js';
 
 /** Service mode: CloudWatch Logs or Inspector, region by region (cli.md §5.3, §6.3). */
-export async function runServiceMode(args: ParsedArguments, service: ServiceType, context: RunContext): Promise<void> {
+export async function runServiceMode(
+  args: ParsedArguments,
+  service: ServiceType,
+  context: RunContext,
+): Promise<void> {
   const regions = regionsForMode(args, context.aws.profileRegion, context.logger);
   const plugin = await loadPlugin('service', service, SERVICE_PLUGINS[service]);
   await runService(plugin, context, {

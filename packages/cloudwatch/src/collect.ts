@@ -1,8 +1,11 @@
 // One region of CloudWatch Logs (services.md §2.3–§2.9): for each group, list its streams once,
 // read each stream, save its row as soon as it is done (decision S1), optionally delete it, then
-// purge rows of streams that are gone.
+// purge rows of streams that are gone. Pages may have been fetched ahead (read-ahead.ts), but
+// streams are sent, logged and saved one after the other, in listing order.
 import type { ServiceRegionResult, StreamCheckpoint } from '@wazuh-aws/core';
+import type { PageSource } from './log-requests.js';
 import { listLogStreams, removeLogStream } from './log-streams.js';
+import { createReadAhead } from './read-ahead.js';
 import { readRange } from './read-range.js';
 import { mergeCheckpoint, planStream, type RangeProgress, startProgress } from './stream-plan.js';
 import type { CloudWatchRun, CloudWatchTuning } from './types.js';
@@ -33,24 +36,30 @@ export async function collectCloudWatch(
     firstStart: olaMs ?? run.defaultDate.getTime(),
   };
   let deferredExit: number | undefined;
+  const ahead = createReadAhead(run, plan, tuning);
   try {
-    for (const group of settings.logGroups) {
+    for (const [groupIndex, group] of settings.logGroups.entries()) {
       run.checkInterrupted();
-      const listing = await listLogStreams(run, group, tuning);
+      ahead.enterGroup(groupIndex);
+      const listing = await listLogStreams(run, ahead, group, tuning);
       if (!listing.ok) {
         deferredExit ??= listing.deferredExit;
         continue;
       }
+      ahead.enterStreams(listing.streams);
       const removed = new Set<string>();
-      for (const stream of listing.streams) {
+      for (const [streamIndex, stream] of listing.streams.entries()) {
         run.checkInterrupted();
-        const done = await collectStream(run, group, stream, plan, tuning);
+        ahead.enterStream(streamIndex);
+        const done = await collectStream(run, ahead, group, stream, plan, tuning);
         if (done && settings.removeLogStreams && (await removeLogStream(run, group, stream)))
           removed.add(stream);
       }
       purge(run, group, new Set(listing.streams.filter((s) => !removed.has(s))));
     }
   } finally {
+    // Interrupted, failed or done: what was read ahead and not sent is dropped, never saved.
+    ahead.close();
     logger.debug(1, 'committing changes and closing the DB');
   }
   return { deferredExit };
@@ -59,6 +68,7 @@ export async function collectCloudWatch(
 /** Reads one stream and saves its row; false when the stream vanished before it could be read. */
 async function collectStream(
   run: CloudWatchRun,
+  source: PageSource,
   group: string,
   stream: string,
   plan: Parameters<typeof planStream>[1],
@@ -77,11 +87,11 @@ async function collectStream(
   if (before) {
     beforeProgress = startProgress(before);
     // An unfinished `before` range is not saved: it is read again next time.
-    if (!(await readRange(run, ref, before, beforeProgress, tuning))) return false;
+    if (!(await readRange(run, source, ref, before, beforeProgress, tuning))) return false;
   }
   const afterProgress = startProgress(after);
   try {
-    if (!(await readRange(run, ref, after, afterProgress, tuning))) return false;
+    if (!(await readRange(run, source, ref, after, afterProgress, tuning))) return false;
   } catch (error) {
     // Interrupted or failed mid-range: keep what was already sent (clean point = page boundary).
     if (row !== undefined || afterProgress.read > 0) {

@@ -1,6 +1,7 @@
 // Listing and deleting log streams (services.md §2.7, §2.8, decisions S5, S17, S18, S20, S21).
-import { DeleteLogStreamCommand, DescribeLogStreamsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DeleteLogStreamCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { EXIT, WazuhAwsError } from '@wazuh-aws/core';
+import { nextListingToken, type PageSource } from './log-requests.js';
 import type { CloudWatchRun, CloudWatchTuning } from './types.js';
 
 /** A group's streams, or why they could not be listed (then nothing is read or purged). */
@@ -14,6 +15,7 @@ export type StreamListing =
 /** Lists every stream of `group` (all pages, once per run). */
 export async function listLogStreams(
   run: CloudWatchRun,
+  source: PageSource,
   group: string,
   tuning: CloudWatchTuning,
 ): Promise<StreamListing> {
@@ -24,14 +26,13 @@ export async function listLogStreams(
   try {
     for (let page = 0; page < tuning.maxPages; page++) {
       run.checkInterrupted();
-      const response = await run.clients.logs.send(
-        new DescribeLogStreamsCommand({ logGroupName: group, nextToken: token }),
-      );
+      const request = { group, token };
+      const response = await source.streams(request);
       for (const stream of response.logStreams ?? []) {
         if (stream.logStreamName !== undefined) streams.push(stream.logStreamName);
       }
-      if (!response.nextToken || response.nextToken === token) break;
-      token = response.nextToken;
+      token = nextListingToken(request, response);
+      if (token === undefined) break;
     }
   } catch (error) {
     if (error instanceof WazuhAwsError) throw error;

@@ -1,7 +1,14 @@
 // Reads one range of a log stream with GetLogEvents and sends every event raw (services.md §2.5,
 // decisions S2–S4, S9, S11, S14, S16, S38).
-import { GetLogEventsCommand, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import type { OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { EXIT, isObject, logDiscard, parsePythonJson, WazuhAwsError } from '@wazuh-aws/core';
+import {
+  type EventsPage,
+  type EventsRequest,
+  endsRange,
+  forwardToken,
+  type PageSource,
+} from './log-requests.js';
 import type { LogRange, RangeProgress } from './stream-plan.js';
 import type { CloudWatchRun, CloudWatchTuning } from './types.js';
 
@@ -20,6 +27,7 @@ export interface StreamRef {
  */
 export async function readRange(
   run: CloudWatchRun,
+  source: PageSource,
   ref: StreamRef,
   range: LogRange,
   progress: RangeProgress,
@@ -34,7 +42,8 @@ export async function readRange(
       1,
       `Getting CloudWatch logs from log stream "${ref.stream}" in log group "${ref.group}" using token "${none(token)}", start_time "${range.start}" and end_time "${none(range.end)}"`,
     );
-    const response = await getLogEvents(run, ref, range, token, tuning);
+    const request = { ...ref, token, start: range.start, end: range.end };
+    const response = await getLogEvents(run, source, request, tuning);
     if (response === 'gone') return false;
     if (response === 'token-rejected') {
       // Decision S9: an expired or invalid stored token; read by time from the range start instead.
@@ -47,8 +56,7 @@ export async function readRange(
       continue;
     }
     const events = response.events ?? [];
-    const sentToken = token;
-    token = response.nextForwardToken ?? token;
+    token = forwardToken(request, response);
     let sent = 0;
     if (events.length > 0) logger.debug(1, '+++ Sending events to Analysisd...');
     for (const event of events) {
@@ -64,7 +72,7 @@ export async function readRange(
     progress.token = token;
     if (sent > 0) logger.debug(1, `+++ Sent ${sent} events to Analysisd`);
     sentInRange += sent;
-    if (events.length === 0 || token === sentToken) break;
+    if (endsRange(request, response)) break;
   }
   if (sentInRange === 0) logger.debug(1, `+++ There are no new events in the "${ref.group}" group`);
   return true;
@@ -94,27 +102,20 @@ async function handleEvent(run: CloudWatchRun, event: OutputLogEvent): Promise<b
   return true;
 }
 
-type PageResult = { events?: OutputLogEvent[]; nextForwardToken?: string } | 'gone' | 'token-rejected';
+type PageResult = EventsPage | 'gone' | 'token-rejected';
 
 /** One GetLogEvents call with the error rules of §2.5 (decisions S3, S9). */
 async function getLogEvents(
   run: CloudWatchRun,
-  ref: StreamRef,
-  range: LogRange,
-  token: string | undefined,
+  source: PageSource,
+  request: EventsRequest,
   tuning: CloudWatchTuning,
 ): Promise<PageResult> {
-  const command = new GetLogEventsCommand({
-    logGroupName: ref.group,
-    logStreamName: ref.stream,
-    nextToken: token,
-    startTime: range.start,
-    endTime: range.end,
-    startFromHead: true,
-  });
+  const { token } = request;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await run.clients.logs.send(command);
+      // The first attempt may be a page read ahead; a retry always asks AWS again.
+      return await source.events(request);
     } catch (error) {
       const failure = run.describeError(error, 'GetLogEvents');
       if (failure.kind === 'connection' && attempt < tuning.endpointRetryDelaysMs.length) {
@@ -134,7 +135,7 @@ async function getLogEvents(
         return 'token-rejected';
       }
       if (failure.kind === 'response' && failure.code === 'ResourceNotFoundException') {
-        run.logger.debug(1, `+++ The log stream "${ref.stream}" no longer exists: ${failure.text}`);
+        run.logger.debug(1, `+++ The log stream "${request.stream}" no longer exists: ${failure.text}`);
         return 'gone';
       }
       throw new WazuhAwsError(`The "get_log_events" request failed: ${failure.text}`, {

@@ -13,6 +13,7 @@ import type { JsonObject } from '../../plugin/types.js';
 import { encodeJsonAscii } from '../../sender/json-ascii.js';
 import type { RunContext } from '../context.js';
 import { describeAwsFailure } from './aws-failure.js';
+import type { RequestGate } from './request-gate.js';
 import { formatServiceMessage } from './service-message.js';
 
 /** Throws InterruptedError when the run's signal was aborted (SIGINT/SIGTERM). */
@@ -33,20 +34,23 @@ export async function emitServiceEvent(
   if (pending) await pending;
 }
 
-/** Builds the plugin's clients for `region` (regional clients only where they exist). */
+/** Builds the plugin's clients for `region` (regional clients only where they exist), behind `gate`. */
 export async function createServiceClients<C extends Record<string, unknown>>(
   plugin: Pick<ServicePlugin<ServiceName, ServiceTable, C>, 'clients'>,
   context: RunContext,
   region: string,
+  gate?: RequestGate,
 ): Promise<C> {
   const clients: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(plugin.clients)) {
     if (spec.regions && !spec.regions.includes(region)) continue;
-    clients[name] = await context.aws.create(spec.Client, {
+    const client = await context.aws.create(spec.Client, {
       service: spec.service,
       region,
       useServiceEndpoint: true,
     });
+    gate?.attach(client, spec.service, region);
+    clients[name] = client;
   }
   return clients as C;
 }

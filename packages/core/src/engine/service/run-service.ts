@@ -19,7 +19,9 @@ import {
   ensureServiceTable,
 } from '../../state/service-tables.js';
 import type { RunContext } from '../context.js';
+import { SERVICE_API_QUOTAS } from './api-quotas.js';
 import { checkInterrupted, createRegionRun, createServiceClients } from './region-run.js';
+import { createRequestGate } from './request-gate.js';
 
 /** File name of the services' state database in `<wazuh>/wodles/aws`. */
 export const SERVICES_DB_FILE = 'aws_services.db';
@@ -59,6 +61,12 @@ export async function runService<
     removeLogStreams: options.removeLogStreams ?? false,
   };
   const now = options.now ?? (() => new Date());
+  // One gate for the whole run: --concurrency calls in flight, API quotas per region and operation.
+  const gate = createRequestGate({
+    concurrency: context.options.concurrency,
+    quotas: SERVICE_API_QUOTAS,
+    signal: context.signal,
+  });
   let deferredExit: number | undefined;
   for (const region of regions) {
     checkInterrupted(context.signal);
@@ -73,7 +81,7 @@ export async function runService<
       ensureServiceTable(db, plugin.table);
       const accountId = plugin.needsAccountId ? await context.aws.callerAccountId() : undefined;
       const state = createState(db, plugin, region, accountId);
-      const clients = await createServiceClients(plugin, context, region);
+      const clients = await createServiceClients(plugin, context, region, gate);
       const run = createRegionRun<C, T>(context, {
         region,
         clients,
