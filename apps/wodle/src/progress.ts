@@ -71,13 +71,24 @@ export function createProgress(options: ProgressOptions): Progress {
 
 /** The sink, counting each event it accepts into `progress`. */
 export function countingSink(sink: EventSink, progress: Pick<Progress, 'event'>): EventSink {
-  return {
-    send(json) {
+  const counted = {
+    send(json: string) {
       const pending = sink.send(json);
       progress.event();
       return pending;
     },
     close: () => sink.close(),
+  };
+  const { framing, sendFrame } = sink;
+  if (!framing || !sendFrame) return counted;
+  return {
+    ...counted,
+    framing,
+    sendFrame(frame: Buffer) {
+      const pending = sendFrame.call(sink, frame);
+      progress.event();
+      return pending;
+    },
   };
 }
 

@@ -17,6 +17,24 @@ export const BUCKET_PLUGINS = {
   cisco_umbrella: () => import('@wazuh-aws/buckets-umbrella').then((m) => m.ciscoUmbrella),
 } satisfies Record<BucketType, () => Promise<BucketPlugin>>;
 
+/**
+ * The module and export of each bucket plugin, for parse workers (a worker imports its plugin by
+ * URL: functions cannot be sent to a thread). Checked against {@link BUCKET_PLUGINS} by a test.
+ */
+export const BUCKET_PLUGIN_MODULES = {
+  cloudtrail: ['@wazuh-aws/buckets-cloudtrail', 'cloudtrail'],
+  config: ['@wazuh-aws/buckets-config', 'config'],
+  vpcflow: ['@wazuh-aws/buckets-vpcflow', 'vpcflow'],
+  guardduty: ['@wazuh-aws/buckets-guardduty', 'guardduty'],
+  custom: ['@wazuh-aws/buckets-custom', 'custom'],
+  waf: ['@wazuh-aws/buckets-waf', 'waf'],
+  alb: ['@wazuh-aws/buckets-lb', 'alb'],
+  clb: ['@wazuh-aws/buckets-lb', 'clb'],
+  nlb: ['@wazuh-aws/buckets-lb', 'nlb'],
+  server_access: ['@wazuh-aws/buckets-server-access', 'serverAccess'],
+  cisco_umbrella: ['@wazuh-aws/buckets-umbrella', 'ciscoUmbrella'],
+} as const satisfies Record<BucketType, readonly [specifier: string, exportName: string]>;
+
 /** Loads a bucket plugin and checks it is the descriptor the CLI expects. */
 export async function loadBucketPlugin(type: BucketType): Promise<BucketPlugin> {
   const plugin = await BUCKET_PLUGINS[type]();

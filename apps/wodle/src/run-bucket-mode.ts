@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { RunContext } from '@wazuh-aws/core';
 import { openObjectStore } from '@wazuh-aws/core/aws';
-import { runBucket, type RunSummary } from '@wazuh-aws/core/engine';
+import { type RunSummary, runBucket } from '@wazuh-aws/core/engine';
 import { createBucketStateStore, openStateDatabase } from '@wazuh-aws/core/state';
 import type { BucketType, ParsedArguments } from './cli/index.js';
+import { startParseThreads } from './parse-threads.js';
 import { loadBucketPlugin } from './registry.js';
 
 /** Bucket mode: one bucket of one type, state in `s3_cloudtrail.db` (cli.md §5.2). */
@@ -20,6 +21,7 @@ export async function runBucketMode(
     wazuhVersion: context.wazuh.version,
     logger: context.logger,
   });
+  const parsePool = startParseThreads(type, context, args.parseThreads);
   try {
     const state = createBucketStateStore(db, { table: plugin.table, schema: plugin.schema });
     return await runBucket(
@@ -35,9 +37,10 @@ export async function runBucketMode(
         remove: args.remove,
         endpoint: args.serviceEndpoint,
       },
-      { store, state },
+      { store, state, parsePool },
     );
   } finally {
+    await parsePool?.close();
     db.close();
   }
 }

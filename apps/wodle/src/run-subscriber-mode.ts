@@ -14,12 +14,16 @@ export async function runSubscriberMode(
   subscriber: SubscriberType,
   context: RunContext,
 ): Promise<SubscriberRunSummary> {
-  const region = regionsForMode(args, undefined, context.logger)[0] ?? context.aws.profileRegion ?? envRegion();
+  const region =
+    regionsForMode(args, undefined, context.logger)[0] ?? context.aws.profileRegion ?? envRegion();
   if (!region) {
-    throw new WazuhAwsError('No region for the SQS queue: give --regions or set a region in the AWS profile or AWS_REGION', {
-      exitCode: EXIT.INVALID_TYPE,
-      code: 'SQS_NO_REGION',
-    });
+    throw new WazuhAwsError(
+      'No region for the SQS queue: give --regions or set a region in the AWS profile or AWS_REGION',
+      {
+        exitCode: EXIT.INVALID_TYPE,
+        code: 'SQS_NO_REGION',
+      },
+    );
   }
   const plugin = await loadPlugin('subscriber', subscriber, SUBSCRIBER_PLUGINS[subscriber]);
   const { createSqsQueue } = await import('@wazuh-aws/sqs');

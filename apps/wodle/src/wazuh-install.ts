@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { EXIT, type WazuhInstall, WazuhAwsError } from '@wazuh-aws/core';
+import { EXIT, WazuhAwsError, type WazuhInstall } from '@wazuh-aws/core';
 
 const DEFAULT_HOME = '/var/ossec';
 
@@ -38,7 +38,11 @@ export function readWazuhVersion(home: string, requireWazuh: boolean): string {
   const control = join(home, 'bin', 'wazuh-control');
   let output: string | undefined;
   try {
-    output = execFileSync(control, ['info'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 });
+    output = execFileSync(control, ['info'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 30_000,
+    });
   } catch {
     output = undefined;
   }
@@ -62,7 +66,11 @@ function readVersionFile(home: string): string | undefined {
   }
 }
 
-export function resolveWazuhInstall(explicit: string | undefined, programPath: string | undefined, requireWazuh: boolean): WazuhInstall {
+export function resolveWazuhInstall(
+  explicit: string | undefined,
+  programPath: string | undefined,
+  requireWazuh: boolean,
+): WazuhInstall {
   const home = findWazuhHome(explicit, programPath);
   return { home, version: readWazuhVersion(home, requireWazuh), wodleDir: join(home, 'wodles', 'aws') };
 }

@@ -25,6 +25,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(HERE, '..', 'bench-results', 'latest.json') },
     'cpu-prof': { type: 'string' },
     'node-flags': { type: 'string' },
+    'cli-args': { type: 'string' },
   },
 });
 
@@ -58,7 +59,10 @@ async function runWorkload(workload: Workload): Promise<WorkloadResult> {
     t = performance.now();
     const profDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
     const run = await runCliMeasured({
-      args: workload.args(corpus, concurrency),
+      args: [
+        ...workload.args(corpus, concurrency),
+        ...(values['cli-args']?.split(' ').filter(Boolean) ?? []),
+      ],
       wazuhPath: wazuh.root,
       endpoint: aws.url,
       env: { AWS_ENDPOINT_URL_SQS: sqs.url },

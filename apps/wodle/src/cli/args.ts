@@ -62,6 +62,8 @@ export interface ParsedArguments {
   output: OutputSpec;
   /** @default 4 */
   concurrency: number;
+  /** `--parse-threads`; absent → one fewer than the CPUs, 1 to 4. */
+  parseThreads?: number;
   summary: boolean;
 }
 
@@ -163,6 +165,7 @@ export function parseArguments(
     wazuhPath: get<string>('wazuhPath') ?? envWazuh,
     output: withRetryTimeout(get<OutputSpec>('output') ?? DEFAULT_OUTPUT, get<number>('wazuhRetryTimeoutMs')),
     concurrency: get<number>('concurrency') ?? DEFAULT_CONCURRENCY,
+    parseThreads: get<number>('parseThreads'),
     summary: ns.summary === true,
   };
 }

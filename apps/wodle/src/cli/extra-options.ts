@@ -37,6 +37,20 @@ export function parseConcurrency(value: string): number {
   return n;
 }
 
+/** Upper bound of `--parse-threads`. */
+export const MAX_PARSE_THREADS = 16;
+
+/** `--parse-threads`: bucket files parsed off the main thread, an integer in 0..{@link MAX_PARSE_THREADS}. */
+export function parseParseThreads(value: string): number {
+  const n = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 0 && n <= MAX_PARSE_THREADS)) {
+    throw new InvalidValueError(
+      `invalid parse-threads '${value}': must be an integer from 0 to ${MAX_PARSE_THREADS}`,
+    );
+  }
+  return n;
+}
+
 /** `--wazuh-path`: the Wazuh installation directory; must not be empty. */
 export function parseWazuhPath(value: string): string {
   if (value.trim() === '') throw new InvalidValueError('the Wazuh path must not be empty');

@@ -97,6 +97,8 @@ export function renderHelp(prog: string): string {
       '                             the installation this program belongs to)',
       '--output SPEC                wazuh (default, the queue socket), stdout, or jsonl:FILE',
       '--concurrency N              objects fetched in parallel, 1..256 (default 4)',
+      '--parse-threads N            threads parsing bucket files, 0..16 (0: the main thread;',
+      '                             default: one fewer than the CPUs, 1 to 4)',
       '--wazuh-retry-timeout SECS   when the Wazuh socket goes away mid-run, retry this long',
       '                             before giving up with exit 11 (default 30)',
       '--summary                    print a summary of the run at the end (stderr)',

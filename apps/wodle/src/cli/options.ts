@@ -3,6 +3,7 @@
 import {
   parseConcurrency,
   parseOutputSpec,
+  parseParseThreads,
   parseWazuhPath,
   parseWazuhRetryTimeout,
 } from './extra-options.js';
@@ -82,6 +83,13 @@ export const OPTIONS: readonly OptionDef[] = Object.freeze([
   { flags: ['--wazuh-path'], dest: 'wazuhPath', kind: 'value', type: parseWazuhPath, extra: true },
   { flags: ['--output'], dest: 'output', kind: 'value', type: parseOutputSpec, extra: true },
   { flags: ['--concurrency'], dest: 'concurrency', kind: 'value', type: parseConcurrency, extra: true },
+  {
+    flags: ['--parse-threads'],
+    dest: 'parseThreads',
+    kind: 'value',
+    type: parseParseThreads,
+    extra: true,
+  },
   { flags: ['--summary'], dest: 'summary', kind: 'flag', extra: true },
   {
     flags: ['--wazuh-retry-timeout'],

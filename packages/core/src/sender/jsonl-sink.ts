@@ -3,6 +3,8 @@ import type { Writable } from 'node:stream';
 import { type Logger, silentLogger } from '../log/logger.js';
 import type { EventSink } from './event-sink.js';
 
+const JSON_LINES_FRAMING = Object.freeze({ header: '', trailer: '\n' });
+
 export interface JsonLinesSinkOptions {
   /** File to (re)create with mode 0600. @default stdout */
   file?: string;
@@ -33,13 +35,22 @@ export function createJsonLinesSink(options: JsonLinesSinkOptions = {}): EventSi
       stream.on('drain', done);
       stream.on('error', done);
     });
+  const write = (chunk: string | Buffer) => {
+    if (stream.write(chunk) || drained) return drained;
+    drained = waitDrain();
+    return drained;
+  };
   return {
     send(json) {
       if (failure) throw failure;
       logger.debug(3, json);
-      if (stream.write(`${json}\n`) || drained) return drained;
-      drained = waitDrain();
-      return drained;
+      return write(`${json}\n`);
+    },
+    framing: JSON_LINES_FRAMING,
+    sendFrame(frame) {
+      if (failure) throw failure;
+      if (logger.level >= 3) logger.debug(3, frame.toString('latin1', 0, frame.length - 1));
+      return write(frame);
     },
     async close() {
       if (drained) await drained;

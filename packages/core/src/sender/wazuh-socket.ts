@@ -3,9 +3,11 @@ import { EXIT } from '../errors/exit-codes.js';
 import { type Logger, silentLogger } from '../log/logger.js';
 import type { ErrnoInfo } from './errno.js';
 import type { EventSink } from './event-sink.js';
-import { frameEvent, MAX_EVENT_SIZE } from './frame.js';
+import { frameEvent, MAX_EVENT_SIZE, WAZUH_HEADER } from './frame.js';
 import { connectSocket, PEER_GONE, sendDatagram } from './socket-connection.js';
 import type { UnixDgramSocket } from './unix-dgram-loader.js';
+
+const WAZUH_FRAMING = Object.freeze({ header: WAZUH_HEADER, trailer: '' });
 
 export interface WazuhSocketSinkOptions {
   /** `<wazuh>/queue/sockets/queue`. */
@@ -164,17 +166,29 @@ export function createWazuhSocketSink(options: WazuhSocketSinkOptions): EventSin
     return pending.promise;
   };
 
+  const sendDatagramInOrder = (buffer: Buffer) => {
+    if (buffer.length > MAX_EVENT_SIZE)
+      logger.debug(1, 'Event size exceeds the maximum allowed limit of 65535 bytes.');
+    if (pending) return enqueue(buffer);
+    if (attempt(buffer)) return undefined;
+    return enqueue(buffer);
+  };
+  const checkOpen = () => {
+    if (failure) throw failure;
+    if (closed) throw new Error('The Wazuh socket sink is closed');
+  };
+
   return {
     send(json) {
-      if (failure) throw failure;
-      if (closed) throw new Error('The Wazuh socket sink is closed');
+      checkOpen();
       logger.debug(3, json);
-      const buffer = frameEvent(json);
-      if (buffer.length > MAX_EVENT_SIZE)
-        logger.debug(1, 'Event size exceeds the maximum allowed limit of 65535 bytes.');
-      if (pending) return enqueue(buffer);
-      if (attempt(buffer)) return undefined;
-      return enqueue(buffer);
+      return sendDatagramInOrder(frameEvent(json));
+    },
+    framing: WAZUH_FRAMING,
+    sendFrame(frame) {
+      checkOpen();
+      if (logger.level >= 3) logger.debug(3, frame.toString('latin1', WAZUH_FRAMING.header.length));
+      return sendDatagramInOrder(frame);
     },
     async close() {
       closed = true;

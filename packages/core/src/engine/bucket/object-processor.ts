@@ -9,13 +9,15 @@ import {
   WazuhNotRunningError,
 } from '../../errors/errors.js';
 import { EXIT } from '../../errors/exit-codes.js';
-import { logDiscard } from '../../filter/index.js';
-import { buildErrorMessage, buildEventMessage } from '../../message/template.js';
+import { replayLogs } from '../../log/recording-logger.js';
+import { buildErrorMessage, type MessageSource } from '../../message/template.js';
 import type { BucketPlugin, FileContext, ObjectRef, WazuhMessage } from '../../plugin/types.js';
-import { encodeJsonAscii } from '../../sender/index.js';
 import type { RunContext } from '../context.js';
 import { sendMessage } from '../send-message.js';
-import type { PrefetchedBody } from './prefetcher.js';
+import { Escalated, encodeMessage, fileMessages } from './file-messages.js';
+import { eachFrame } from './frame-writer.js';
+import type { ParsedAhead, PrefetchedBody } from './prefetcher.js';
+import { errorClassName, fromRemoteError } from './remote-error.js';
 import { pythonRepr } from './texts.js';
 
 export interface ObjectOutcome {
@@ -32,8 +34,8 @@ const SKIPPED_DECOMPRESS_REPR = pythonRepr(
 );
 
 /**
- * Parses one object and sends its messages in file order: parse → discard filter → message
- * template → reformat → send. Failures follow buckets.md §1.11 (exit, or skip with an `error_msg`).
+ * Parses one object (unless a parse worker did) and sends its messages in file order: parse →
+ * discard filter → message template → reformat → send. Failures follow buckets.md §1.11 (exit, or skip with an `error_msg`).
  */
 export async function processObject(
   plugin: BucketPlugin,
@@ -44,30 +46,22 @@ export async function processObject(
   context: RunContext,
 ): Promise<ObjectOutcome> {
   const { logger, options } = context;
-  const source = {
-    alias: options.accountAlias,
-    bucket: object.bucket,
-    key: object.key,
-    accountId: plugin.accountIdInMessage ? accountId : undefined,
-  };
+  const source = messageSource(plugin, object, accountId, context);
   const outcome: ObjectOutcome = { events: 0, discarded: 0, failed: false };
   const batch = createMessageBatch(context);
   try {
-    const { body, inflated } = await openBody();
-    const content = openObjectContent(object.key, body, { inflated });
-    for await (const event of plugin.parse(content, file)) {
-      if (options.discard) {
-        const discarded = options.discard.matchesEvent(event);
-        logDiscard(logger, options.discard, discarded);
-        if (discarded) {
-          outcome.discarded++;
-          continue;
-        }
+    const { body, inflated, parsed } = await openBody();
+    if (parsed) {
+      await sendParsedAhead(parsed, context, outcome);
+    } else {
+      const content = openObjectContent(object.key, body, { inflated });
+      // `outcome.discarded` counts what the discard filter drops.
+      for await (const messages of fileMessages(plugin, content, file, source, options.discard, outcome)) {
+        await batch.add(messages);
+        outcome.events++;
       }
-      await batch.add(escalating(() => plugin.reformat(buildEventMessage(event, source), file)));
-      outcome.events++;
+      await batch.flush();
     }
-    await batch.flush();
   } catch (error) {
     if (error instanceof Escalated) throw error.cause;
     // A stop signal or Wazuh going away is never a file error, even with skip_on_error.
@@ -80,6 +74,44 @@ export async function processObject(
     outcome.failed = true;
   }
   return outcome;
+}
+
+/** Where a file's messages say they come from (`log_info`, `aws_account_id`). */
+export function messageSource(
+  plugin: BucketPlugin,
+  object: ObjectRef,
+  accountId: string,
+  context: RunContext,
+): MessageSource {
+  return {
+    alias: context.options.accountAlias,
+    bucket: object.bucket,
+    key: object.key,
+    accountId: plugin.accountIdInMessage ? accountId : undefined,
+  };
+}
+
+/**
+ * A file a parse worker already turned into frames: its log lines first (as the in-thread path
+ * logs while parsing, before the held messages go out), then every frame, or its failure.
+ */
+async function sendParsedAhead(parsed: ParsedAhead, context: RunContext, outcome: ObjectOutcome) {
+  replayLogs(context.logger, parsed.logs);
+  if (parsed.outcome === 'failed') {
+    const error = fromRemoteError(parsed.error);
+    throw parsed.escalated ? new Escalated(error) : error;
+  }
+  const { sink } = context;
+  try {
+    for (const frame of eachFrame(parsed.frames)) {
+      const pending = sink.sendFrame!(frame);
+      if (pending) await pending;
+    }
+  } catch (error) {
+    throw new Escalated(error);
+  }
+  outcome.events = parsed.events;
+  outcome.discarded = parsed.discarded;
 }
 
 /** Files with up to this many messages are parsed whole before the first send. */
@@ -125,35 +157,6 @@ function createMessageBatch(context: RunContext) {
   };
 }
 
-/** The JSON body of a message; a value nested too deeply for the encoder is a parse error (skippable). */
-function encodeMessage(message: WazuhMessage): string {
-  try {
-    return encodeJsonAscii(message);
-  } catch (error) {
-    if (error instanceof RangeError) {
-      throw new ParseError(
-        'maximum recursion depth exceeded while encoding the event',
-        error,
-        'RecursionError',
-      );
-    }
-    throw new Escalated(error);
-  }
-}
-
-/** An error that must end the run as it is, not be reported as a file parse failure. */
-class Escalated {
-  constructor(readonly cause: unknown) {}
-}
-
-function escalating<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    throw new Escalated(error);
-  }
-}
-
 /**
  * The skipped file's `error_msg` message. A send failure ends the run (exit 11/13) before the file
  * is marked (decision B41, extended to every sink error: the file's only trace must not be lost).
@@ -194,7 +197,7 @@ function classifyFileError(error: unknown, key: string, printError: (text: strin
   }
   const repr = isAwsServiceError(error)
     ? pythonRepr('ClientError', formatAwsError(error, 'GetObject'))
-    : pythonRepr(error instanceof Error ? error.constructor.name : 'Exception', errorText(error));
+    : pythonRepr(errorClassName(error), errorText(error));
   const text = `Unknown error reading/parsing file ${key}: ${repr}`;
   return {
     text,

@@ -8,6 +8,7 @@ import { discoverAccounts, discoverRegions } from './discovery.js';
 import { describeFlowLogIds, flowLogIdsInKeys } from './flow-logs.js';
 import { type BucketLocation, formatMarkerDate, keyPrefixes, parseCompactDate } from './key-layout.js';
 import { computeMarker } from './markers.js';
+import type { ParsePool } from './parse-pool.js';
 import { createRunSummary, type RunSummary } from './run-summary.js';
 import { pollScope, type Scope, type ScopeDeps } from './scope-poller.js';
 import type { BucketStateStore, RowScope } from './state-port.js';
@@ -26,6 +27,8 @@ export interface BucketRunDeps {
   store: ObjectStore;
   state: BucketStateStore;
   summary?: RunSummary;
+  /** Parse workers (see `createBucketParsePool`); without them files are parsed in the main thread. */
+  parsePool?: ParsePool | undefined;
 }
 
 /** Runs one bucket of one type end to end (buckets.md §1.2). */
@@ -57,6 +60,7 @@ export async function runBucket(
       ? parseCompactDate(context.options.onlyLogsAfter)
       : undefined,
     summary,
+    parsePool: deps.parsePool,
   };
 
   if (selfAccount !== undefined) {

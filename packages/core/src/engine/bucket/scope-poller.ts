@@ -7,8 +7,9 @@ import type { RunContext } from '../context.js';
 import { createdDateOf } from './created-date.js';
 import { flowLogIdOf } from './flow-logs.js';
 import { computeMarker } from './markers.js';
-import { processObject } from './object-processor.js';
-import { createPrefetcher } from './prefetcher.js';
+import { messageSource, processObject } from './object-processor.js';
+import { PARSE_WORKER_MAX_INPUT, type ParsePool } from './parse-pool.js';
+import { createPrefetcher, type ParseAhead } from './prefetcher.js';
 import type { RunSummary } from './run-summary.js';
 import type { BucketStateStore, RowScope } from './state-port.js';
 import { listError, throttlingText } from './texts.js';
@@ -33,6 +34,8 @@ export interface ScopeDeps {
   remove: boolean;
   onlyLogsAfter?: Date | undefined;
   summary: RunSummary;
+  /** Parse workers, when the run has them. */
+  parsePool?: ParsePool | undefined;
 }
 
 /** Lists a scope from its marker and processes every new file in key order (buckets.md §1.7). */
@@ -135,7 +138,9 @@ function selectNewObjects(
 async function processObjects(deps: ScopeDeps, scope: Scope, todo: ObjectRef[]): Promise<number> {
   const { plugin, store, state, context, summary } = deps;
   const { logger, options } = context;
-  const prefetch = createPrefetcher(store, todo, Math.max(1, options.concurrency), context.signal);
+  const parseAhead = deps.parsePool && parseAheadOn(deps.parsePool, deps, scope);
+  const window = Math.max(1, options.concurrency);
+  const prefetch = createPrefetcher(store, todo, window, context.signal, parseAhead);
   for (let index = 0; index < todo.length; index++) {
     if (context.signal.aborted) throw new InterruptedError(String(context.signal.reason ?? 'SIGINT'));
     const object = todo[index]!;
@@ -166,6 +171,23 @@ async function processObjects(deps: ScopeDeps, scope: Scope, todo: ObjectRef[]):
     summary.recordFile(plugin.name, outcome);
   }
   return todo.length;
+}
+
+function parseAheadOn(pool: ParsePool, deps: ScopeDeps, scope: Scope): ParseAhead {
+  const { plugin, context } = deps;
+  return (object, bytes) =>
+    bytes.length > PARSE_WORKER_MAX_INPUT
+      ? undefined
+      : pool.parse({
+          body: bytes,
+          file: {
+            bucket: object.bucket,
+            key: object.key,
+            prefix: deps.prefix,
+            skipOnError: context.options.skipOnError,
+          },
+          source: messageSource(plugin, object, scope.row.accountId, context),
+        });
 }
 
 function classifyListingError(error: unknown): WazuhAwsError {

@@ -1,0 +1,124 @@
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../../log/logger.js';
+import type { RunContext } from '../context.js';
+import type { ParseJob, ParseResult } from './parse-job.js';
+import type { ParseWorkerData } from './parse-worker-main.js';
+
+export interface ParsePoolOptions extends ParseWorkerData {
+  /** The worker entry: `@wazuh-aws/core/parse-worker`, resolved to its `.js` file. */
+  workerUrl: URL;
+  threads: number;
+  logger: Logger;
+  /** Extra Node flags of the workers (tests run the TypeScript sources through a loader). */
+  execArgv?: string[];
+}
+
+/**
+ * Parses objects off the main thread: the main thread keeps downloading, sending and committing
+ * in key order while workers turn bytes into ready-to-send frames.
+ */
+export interface ParsePool {
+  /**
+   * Parses one object on the least busy worker. `undefined` when no worker can take it (a worker
+   * died): the caller parses it in the main thread instead.
+   */
+  parse(job: Omit<ParseJob, 'id'>): Promise<ParseResult | undefined>;
+  /** Stops the workers; pending jobs resolve `undefined`. */
+  close(): Promise<void>;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, (result: ParseResult | undefined) => void>;
+}
+
+export function createParsePool(options: ParsePoolOptions): ParsePool {
+  const { logger } = options;
+  const data: ParseWorkerData = { plugin: options.plugin, setup: options.setup };
+  let nextId = 0;
+  let closed = false;
+
+  const retire = (slot: Slot, reason: string) => {
+    if (!slots.includes(slot)) return;
+    slots.splice(slots.indexOf(slot), 1);
+    if (!closed) logger.debug(1, `+++ A parse worker stopped (${reason}); parsing in the main thread`);
+    for (const resolve of slot.pending.values()) resolve(undefined);
+    slot.pending.clear();
+  };
+
+  const start = (): Slot => {
+    const worker = new Worker(options.workerUrl, { workerData: data, execArgv: options.execArgv ?? [] });
+    // Referenced only while it has work: an idle pool never keeps a finished run alive, and a run
+    // waiting for a result never exits early.
+    worker.unref();
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', (result: ParseResult) => {
+      const resolve = slot.pending.get(result.id);
+      slot.pending.delete(result.id);
+      if (slot.pending.size === 0) worker.unref();
+      resolve?.(result);
+    });
+    worker.on('error', (error) => retire(slot, error.message));
+    worker.on('exit', (code) => retire(slot, `exit ${code}`));
+    return slot;
+  };
+
+  const slots: Slot[] = Array.from({ length: Math.max(0, options.threads) }, start);
+
+  return {
+    parse(job) {
+      if (closed || slots.length === 0) return Promise.resolve(undefined);
+      const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const id = nextId++;
+      return new Promise((resolve) => {
+        if (slot.pending.size === 0) slot.worker.ref();
+        slot.pending.set(id, resolve);
+        slot.worker.postMessage({ ...job, id } satisfies ParseJob);
+      });
+    },
+    async close() {
+      closed = true;
+      const stopping = slots.splice(0).map(async (slot) => {
+        for (const resolve of slot.pending.values()) resolve(undefined);
+        await slot.worker.terminate();
+      });
+      await Promise.all(stopping);
+    },
+  };
+}
+
+/** Objects larger than this (compressed) are parsed in the main thread, streaming. */
+export const PARSE_WORKER_MAX_INPUT = 2 * 1024 * 1024;
+/** A parsed file's frames stay under this; past it the file is parsed again, streaming, in the main thread. */
+const PARSE_WORKER_MAX_OUTPUT = 64 * 1024 * 1024;
+
+/** Where the parse workers and the run's bucket plugin are, as module URLs. */
+export interface ParseWorkerModules {
+  workerUrl: URL;
+  plugin: { url: string; exportName: string };
+  threads: number;
+  execArgv?: string[];
+}
+
+/**
+ * The parse pool of a bucket run, or `undefined` when the run's sink cannot take frames (or no
+ * thread is wanted): then everything is parsed in the main thread, as before.
+ */
+export function createBucketParsePool(
+  context: RunContext,
+  modules: ParseWorkerModules,
+): ParsePool | undefined {
+  const { sink, logger, options } = context;
+  if (!sink.framing || !sink.sendFrame || modules.threads < 1) return undefined;
+  const discard = options.discard && { field: options.discard.field, regex: options.discard.pattern };
+  return createParsePool({
+    ...modules,
+    logger,
+    setup: {
+      discard,
+      logLevel: logger.level,
+      framing: sink.framing,
+      maxOutputBytes: PARSE_WORKER_MAX_OUTPUT,
+    },
+  });
+}
