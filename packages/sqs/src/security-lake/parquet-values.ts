@@ -13,13 +13,17 @@ export class RawDate {
   constructor(readonly days: number) {}
 }
 
+/** UTF-8 as Arrow reads it: a leading BOM is part of the value (hyparquet's default drops it). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** hyparquet parsers that keep full precision; values are formatted with the schema afterwards. */
 export const RAW_PARSERS = {
+  stringFromBytes: (bytes: Uint8Array) => bytes && utf8.decode(bytes),
   timestampFromMilliseconds: (ms: bigint) => new RawTime(BigInt(ms) * 1000n, 0n),
   timestampFromMicroseconds: (us: bigint) => new RawTime(BigInt(us), 0n),
   timestampFromNanoseconds: (ns: bigint) => new RawTime(BigInt(ns) / 1000n, BigInt(ns) % 1000n),
   dateFromDays: (days: number) => new RawDate(days),
-  jsonFromBytes: (bytes: Uint8Array) => bytes && new TextDecoder().decode(bytes),
+  jsonFromBytes: (bytes: Uint8Array) => bytes && utf8.decode(bytes),
 };
 
 /** The parts of hyparquet's schema tree we read. */
@@ -27,6 +31,7 @@ export interface SchemaNode {
   element: {
     name: string;
     type?: string;
+    repetition_type?: string;
     converted_type?: string;
     logical_type?: { type: string; isAdjustedToUTC?: boolean; unit?: string };
     scale?: number;

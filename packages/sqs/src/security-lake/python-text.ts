@@ -58,15 +58,25 @@ export function decimalText(unscaled: bigint, scale: number): string {
   return negative ? `-${text}` : text;
 }
 
+/** What JSON or `ensure_ascii` escapes: quote, backslash, control and non-ASCII code units. */
+const ESCAPED = /["\\\u0000-\u001f\u0080-\uffff]/;
+const NON_ASCII = /[\u0080-\uffff]/g;
+const escapeUnit = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** JSON text of a string with every non-ASCII code unit escaped, as Python's `ensure_ascii`. */
+export function stringText(value: string): string {
+  // Most values need no escape at all: quoting them is then enough (and cheaper than stringify).
+  if (!ESCAPED.test(value)) return `"${value}"`;
+  return JSON.stringify(value).replace(NON_ASCII, escapeUnit);
+}
+
 /** JSON text of a converted row: `, ` / `: ` separators, non-ASCII escaped (core.md §5.3). */
 export function rowJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (value instanceof PyFloat) return Number.isFinite(value.value) ? floatRepr(value.value) : 'null';
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) =>
-        c === '\u007f' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-      );
+      return stringText(value);
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'bigint':
