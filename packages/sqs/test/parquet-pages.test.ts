@@ -335,4 +335,91 @@ describe('parquetRows, page by page', () => {
       await object.close();
     }
   });
+
+  it('writes lists of structs holding lists, and maps of structs, across v1 pages that split rows', async () => {
+    const count = 300;
+    const events = (i: number) =>
+      i % 10 === 7
+        ? null
+        : Array.from({ length: i % 4 }, (_, j) =>
+            (i + j) % 5 === 0 ? null : { id: i * 10 + j, tags: j % 2 ? null : [`t${i}`, null, 'ñ'] },
+          );
+    const labels = (i: number) =>
+      i % 6 === 1
+        ? null
+        : Object.fromEntries(Array.from({ length: i % 3 }, (_, j) => [`k${j}`, j ? { n: i } : null]));
+    const options: WriteOptions = {
+      columnData: [
+        { name: 'events', data: Array.from({ length: count }, (_, i) => events(i)) },
+        { name: 'labels', data: Array.from({ length: count }, (_, i) => labels(i)) },
+      ],
+      schema: [
+        { name: 'root', num_children: 2 },
+        { name: 'events', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+        { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+        { name: 'element', repetition_type: 'OPTIONAL', num_children: 2 },
+        { name: 'id', type: 'INT32', repetition_type: 'REQUIRED' },
+        { name: 'tags', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+        { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+        { name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+        { name: 'labels', repetition_type: 'OPTIONAL', converted_type: 'MAP', num_children: 1 },
+        { name: 'key_value', repetition_type: 'REPEATED', num_children: 2 },
+        { name: 'key', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+        { name: 'value', repetition_type: 'OPTIONAL', num_children: 1 },
+        { name: 'n', type: 'INT32', repetition_type: 'OPTIONAL' },
+      ],
+      pageSize: 48,
+    };
+    const want = Array.from({ length: count }, (_, i) => {
+      const map = labels(i);
+      return `{"events": ${py(events(i))}, "labels": ${map ? py(Object.entries(map)) : 'null'}}`;
+    });
+    const uncompressed = parquetWriteBuffer({ ...options, codec: 'UNCOMPRESSED' });
+    for (const file of [uncompressed, withDataPageV1(uncompressed, { splitRows: true })])
+      expect(await rows(file)).toEqual(want);
+  });
+
+  it('writes map entries in file order with typed keys, struct fields in schema order, as the reference', async () => {
+    const file = parquetWriteBuffer({
+      columnData: [
+        {
+          name: 'm',
+          data: [
+            new Map([
+              [10, 'a'],
+              [2, 'b'],
+            ]),
+            new Map(),
+          ],
+        },
+        { name: 's', data: [{ b: 1, 1: 'one' }, null] },
+      ],
+      schema: [
+        { name: 'root', num_children: 2 },
+        { name: 'm', repetition_type: 'OPTIONAL', converted_type: 'MAP', num_children: 1 },
+        { name: 'key_value', repetition_type: 'REPEATED', num_children: 2 },
+        { name: 'key', type: 'INT32', repetition_type: 'REQUIRED' },
+        { name: 'value', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+        { name: 's', repetition_type: 'OPTIONAL', num_children: 2 },
+        { name: 'b', type: 'INT32', repetition_type: 'OPTIONAL' },
+        { name: '1', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+      ],
+    });
+    expect(await rows(file)).toEqual([
+      '{"m": [[10, "a"], [2, "b"]], "s": {"b": 1, "1": "one"}}',
+      '{"m": [], "s": null}',
+    ]);
+  });
+
+  it('leaves a column of another shape (VARIANT) to hyparquet, beside columns read by page', async () => {
+    const file = parquetWriteBuffer({
+      columnData: [
+        { name: 'v', data: [{ a: 1 }, null, [1, 2], 'text'], type: 'VARIANT' },
+        { name: 'n', data: [1, 2, 3, 4], type: 'INT32' },
+      ],
+    });
+    const got = (await rows(file)).map((row) => JSON.parse(row) as { v: unknown; n: number });
+    expect(got.map((row) => row.n)).toEqual([1, 2, 3, 4]);
+    expect(got.map((row) => row.v === null)).toEqual([false, true, false, false]);
+  });
 });

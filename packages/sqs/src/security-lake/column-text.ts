@@ -1,7 +1,6 @@
 import type { DecodedArray, SchemaTree } from 'hyparquet';
-import type { ColumnPages } from './column-pages.js';
-import { type FlatChunk, type FlatKind, flatPageText, type PageText } from './flat-page.js';
-import type { ColumnDecoder, LeafCursor } from './leaf-cursor.js';
+import type { LeafCursor } from './leaf-cursor.js';
+import type { PlainKind } from './leaf-page.js';
 import type { ParquetLib } from './parquet-lib.js';
 import { convertValue, type SchemaNode } from './parquet-values.js';
 import { floatRepr, rowJson, stringText } from './python-text.js';
@@ -15,7 +14,7 @@ export interface ColumnText {
 }
 
 /** The plain type of a leaf whose values are written as they are read, if it is one. */
-export function flatKind(node: SchemaNode): FlatKind | undefined {
+export function plainKind(node: SchemaNode): PlainKind | undefined {
   const { type, converted_type: ctype, logical_type: ltype } = node.element;
   const utf8 =
     (ctype === 'UTF8' && (ltype === undefined || ltype.type === 'STRING')) ||
@@ -35,7 +34,7 @@ const nullOr =
   (value) =>
     value === null || value === undefined ? 'null' : format(value);
 
-const FORMATS: Record<FlatKind, Format> = {
+const FORMATS: Record<PlainKind, Format> = {
   string: nullOr((value) => stringText(value as string)),
   int: nullOr((value) => (typeof value === 'bigint' ? value.toString() : String(value))),
   float: nullOr((value) => (Number.isFinite(value) ? floatRepr(value as number) : 'null')),
@@ -47,66 +46,14 @@ const FORMATS: Record<FlatKind, Format> = {
  * else through {@link convertValue} and {@link rowJson} (the same text, the long way).
  */
 export function leafFormat(node: SchemaNode): Format {
-  const kind = flatKind(node);
+  const kind = plainKind(node);
   return kind ? FORMATS[kind] : (value) => rowJson(convertValue(value, node));
 }
 
 /**
- * A column that is one leaf with no struct, list or map above it. Its plain and dictionary pages
- * are written from their bytes ({@link flatPageText}); other encodings and types are decoded by
- * hyparquet a page at a time.
- */
-export function flatColumnText(
-  lib: ParquetLib,
-  pages: ColumnPages,
-  decoder: ColumnDecoder,
-  node: SchemaNode,
-): ColumnText {
-  const format = leafFormat(node);
-  let dictionary: DecodedArray | undefined;
-  const chunk: FlatChunk & { dictionary: string[] | undefined } = {
-    lib,
-    kind: flatKind(node),
-    type: decoder.type,
-    maxDefinitionLevel: node.element.repetition_type === 'REQUIRED' ? 0 : 1,
-    dictionary: undefined,
-    decompress: (bytes, size) => lib.decompressPage(bytes, size, decoder.codec, decoder.compressors),
-  };
-  /** A page hyparquet decodes: its values, nulls included, written one by one. */
-  const decodedPage = (values: DecodedArray): PageText => {
-    let row = 0;
-    return { rows: values.length, next: () => format(values[row++]) };
-  };
-  let page: PageText = decodedPage([]);
-  let left = 0;
-  return {
-    async fill() {
-      while (left === 0) {
-        const raw = await pages.next();
-        if (raw === undefined) return 0;
-        if (raw.header.type === 'DICTIONARY_PAGE') {
-          const { data } = lib.readPage(raw.reader, raw.header, decoder, undefined, undefined, 0);
-          dictionary = data && lib.convert(data, decoder);
-          chunk.dictionary = dictionary && Array.from(dictionary, format);
-          continue;
-        }
-        page =
-          flatPageText(chunk, raw.header, raw.reader) ??
-          decodedPage(lib.readPage(raw.reader, raw.header, decoder, dictionary, undefined, 0).data ?? []);
-        left = page.rows;
-      }
-      return left;
-    },
-    next() {
-      left--;
-      return page.next();
-    },
-  };
-}
-
-/**
- * A struct, list or map column: its leaves are read in step, and each run of rows they all have
- * ready is assembled by hyparquet into values, then written as the reference does.
+ * A column of a shape `columnWriter` leaves to hyparquet: its leaves are read in step, and
+ * each run of rows they all have ready is assembled by hyparquet into values, then written as the
+ * reference does. Each page's values are all built at once (hyparquet's nested arrays).
  */
 export function nestedColumnText(
   lib: ParquetLib,

@@ -1,10 +1,10 @@
 import type { Compressors, ParquetParsers, parquetMetadataAsync, parquetSchema } from 'hyparquet';
 import type { assembleNested } from 'hyparquet/src/assemble.js';
 import type { parquetHeader, readPage } from 'hyparquet/src/column.js';
-import type { convert } from 'hyparquet/src/convert.js';
-import type { decompressPage } from 'hyparquet/src/datapage.js';
+import type { convert, convertWithDictionary } from 'hyparquet/src/convert.js';
+import type { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
 import type { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
-import type { getMaxRepetitionLevel, getTreePath } from 'hyparquet/src/schema.js';
+import type { getMaxDefinitionLevel, getMaxRepetitionLevel, getTreePath } from 'hyparquet/src/schema.js';
 import { RAW_PARSERS } from './parquet-values.js';
 
 /**
@@ -17,10 +17,14 @@ export interface ParquetLib {
   readonly parquetHeader: typeof parquetHeader;
   readonly readPage: typeof readPage;
   readonly convert: typeof convert;
+  readonly convertWithDictionary: typeof convertWithDictionary;
   readonly decompressPage: typeof decompressPage;
+  readonly readDataPage: typeof readDataPage;
+  readonly readDataPageV2: typeof readDataPageV2;
   readonly readRleBitPackedHybrid: typeof readRleBitPackedHybrid;
   readonly assembleNested: typeof assembleNested;
   readonly getTreePath: typeof getTreePath;
+  readonly getMaxDefinitionLevel: typeof getMaxDefinitionLevel;
   readonly getMaxRepetitionLevel: typeof getMaxRepetitionLevel;
   /** hyparquet's default parsers with ours (full-precision timestamps and dates) on top. */
   readonly parsers: ParquetParsers;
@@ -48,10 +52,14 @@ export function loadParquetLib(): Promise<ParquetLib> {
       parquetHeader: column.parquetHeader,
       readPage: column.readPage,
       convert: convertModule.convert,
+      convertWithDictionary: convertModule.convertWithDictionary,
       decompressPage: datapage.decompressPage,
+      readDataPage: datapage.readDataPage,
+      readDataPageV2: datapage.readDataPageV2,
       readRleBitPackedHybrid: encoding.readRleBitPackedHybrid,
       assembleNested: assemble.assembleNested,
       getTreePath: schema.getTreePath,
+      getMaxDefinitionLevel: schema.getMaxDefinitionLevel,
       getMaxRepetitionLevel: schema.getMaxRepetitionLevel,
       parsers: { ...convertModule.DEFAULT_PARSERS, ...RAW_PARSERS } as ParquetParsers,
       compressors,

@@ -1,8 +1,10 @@
 import type { RowGroup, SchemaTree } from 'hyparquet';
 import { type AsyncBuffer, chunkedFile } from './chunked-file.js';
 import { type ColumnPages, columnPages } from './column-pages.js';
-import { type ColumnText, flatColumnText, nestedColumnText } from './column-text.js';
+import { type ColumnText, leafFormat, nestedColumnText, plainKind } from './column-text.js';
+import { columnWriter } from './column-writer.js';
 import { type ColumnDecoder, LeafCursor } from './leaf-cursor.js';
+import { LeafStream } from './leaf-stream.js';
 import { loadParquetLib, type ParquetLib } from './parquet-lib.js';
 import type { SchemaNode } from './parquet-values.js';
 import { stringText } from './python-text.js';
@@ -18,7 +20,14 @@ function leafChunks(
   group: RowGroup,
   node: SchemaTree,
 ) {
-  const out: Array<{ path: string; pages: ColumnPages; decoder: ColumnDecoder; repeated: boolean }> = [];
+  const out: Array<{
+    path: string;
+    leaf: SchemaTree;
+    maxDefinitionLevel: number;
+    maxRepetitionLevel: number;
+    pages: ColumnPages;
+    decoder: ColumnDecoder;
+  }> = [];
   for (const chunk of group.columns) {
     const meta = chunk.meta_data;
     if (chunk.file_path) throw new Error('parquet file_path not supported');
@@ -30,6 +39,9 @@ function leafChunks(
     const end = start + Number(meta.total_compressed_size);
     out.push({
       path: meta.path_in_schema.join('.'),
+      leaf,
+      maxDefinitionLevel: lib.getMaxDefinitionLevel(schemaPath),
+      maxRepetitionLevel: lib.getMaxRepetitionLevel(schemaPath),
       pages: columnPages(file, start, end, lib.parquetHeader),
       decoder: {
         pathInSchema: meta.path_in_schema,
@@ -41,7 +53,6 @@ function leafChunks(
         compressors: lib.compressors,
         utf8: false,
       },
-      repeated: lib.getMaxRepetitionLevel(schemaPath) > 0,
     });
   }
   return out;
@@ -57,16 +68,24 @@ function columnText(
   const leaves = leafChunks(lib, file, schema, group, node);
   // A column without data in this group is null in each of its rows (as hyparquet leaves it).
   if (leaves.length === 0) return { fill: async () => Number.POSITIVE_INFINITY, next: () => 'null' };
-  const single = leaves[0];
-  if (node.children.length === 0 && leaves.length === 1 && single !== undefined && !single.repeated)
-    return flatColumnText(lib, single.pages, single.decoder, node as unknown as SchemaNode);
-  return nestedColumnText(
-    lib,
-    node,
-    leaves.map(({ path, pages, decoder, repeated }) => ({
-      path,
-      cursor: new LeafCursor(lib, pages, decoder, repeated),
-    })),
+  const streams = new Map(
+    leaves.map(({ path, leaf, pages, decoder, maxDefinitionLevel, maxRepetitionLevel }) => {
+      const schema = leaf as unknown as SchemaNode;
+      const chunk = { lib, decoder, maxDefinitionLevel, maxRepetitionLevel };
+      return [path, new LeafStream(pages, { ...chunk, kind: plainKind(schema), format: leafFormat(schema) })];
+    }),
+  );
+  // Nothing is read until the first fill: the pages can still go to hyparquet's cursors instead.
+  return (
+    columnWriter(node, streams) ??
+    nestedColumnText(
+      lib,
+      node,
+      leaves.map(({ path, pages, decoder, maxRepetitionLevel }) => ({
+        path,
+        cursor: new LeafCursor(lib, pages, decoder, maxRepetitionLevel > 0),
+      })),
+    )
   );
 }
 
