@@ -10,7 +10,8 @@ export function collapseSingletons(root: JsonObject): void {
   const pending: JsonObject[] = [root];
   while (pending.length > 0) {
     const current = pending.pop()!;
-    for (const name of Object.keys(current)) {
+    // for-in: JSON objects inherit no enumerable members, and no keys array is allocated.
+    for (const name in current) {
       const value = current[name];
       if (Array.isArray(value)) {
         if (value.length === 1) current[name] = value[0];
