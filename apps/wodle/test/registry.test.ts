@@ -4,6 +4,7 @@ import type { ServicePlugin } from '@wazuh-aws/core';
 import { describe, expect, it } from 'vitest';
 import { BUCKET_TYPES, SERVICE_TYPES, SUBSCRIBER_TYPES } from '../src/cli/index.js';
 import {
+  BUCKET_PLUGIN_MODULES,
   BUCKET_PLUGINS,
   loadBucketPlugin,
   loadPlugin,
@@ -25,6 +26,12 @@ describe('plugin registry', () => {
     const plugin = await loadBucketPlugin(type);
     expect(plugin).toMatchObject({ kind: 'bucket', name: type });
     expect(Object.isFrozen(plugin)).toBe(true);
+  });
+
+  it.each([...BUCKET_TYPES])('bucket type %s names its module and export for parse workers', async (type) => {
+    const [specifier, exportName] = BUCKET_PLUGIN_MODULES[type];
+    const module = (await import(specifier)) as Record<string, unknown>;
+    expect(module[exportName]).toBe(await loadBucketPlugin(type));
   });
 
   it.each([...SERVICE_TYPES])('service %s loads', async (name) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConcurrency, parseOutputSpec, parseWazuhPath } from './extra-options.js';
+import { parseConcurrency, parseOutputSpec, parseParseThreads, parseWazuhPath } from './extra-options.js';
 import {
   InvalidValueError,
   parseAccountIds,
@@ -210,6 +210,14 @@ describe('extra options', () => {
   ])('parseConcurrency(%j) = %d', (v, n) => expect(parseConcurrency(v)).toBe(n));
   it.each(['0', '-1', '257', '', '1.5', 'four', ' 4'])('parseConcurrency rejects %j', (v) =>
     expect(rejects(parseConcurrency, v)).toContain(`invalid concurrency '${v}'`),
+  );
+  it.each([
+    ['0', 0],
+    ['2', 2],
+    ['16', 16],
+  ])('parseParseThreads(%j) = %d', (v, n) => expect(parseParseThreads(v)).toBe(n));
+  it.each(['-1', '17', '', '1.5', 'two'])('parseParseThreads rejects %j', (v) =>
+    expect(rejects(parseParseThreads, v)).toContain(`invalid parse-threads '${v}'`),
   );
   it('parseWazuhPath', () => {
     expect(parseWazuhPath('/var/ossec')).toBe('/var/ossec');
