@@ -63,11 +63,19 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     return slot;
   };
 
-  const slots: Slot[] = Array.from({ length: Math.max(0, options.threads) }, start);
+  // Started on the first job: a run whose files all stream through the main thread (one huge
+  // object) never pays for the threads' memory.
+  const slots: Slot[] = [];
+  let started = false;
 
   return {
     parse(job) {
-      if (closed || slots.length === 0) return Promise.resolve(undefined);
+      if (closed) return Promise.resolve(undefined);
+      if (!started) {
+        started = true;
+        for (let i = 0; i < options.threads; i++) slots.push(start());
+      }
+      if (slots.length === 0) return Promise.resolve(undefined);
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       return new Promise((resolve) => {
