@@ -422,4 +422,32 @@ describe('parquetRows, page by page', () => {
     expect(got.map((row) => row.n)).toEqual([1, 2, 3, 4]);
     expect(got.map((row) => row.v === null)).toEqual([false, true, false, false]);
   });
+
+  it('writes annotated integers as stored, and unsigned 32-bit ones widened', async () => {
+    const file = parquetWriteBuffer({
+      columnData: [
+        { name: 'i8', data: [-128, 127, null] },
+        { name: 'u16', data: [65535, 0, 1] },
+        { name: 'u32', data: [4294967295, 0, null] },
+        { name: 'i64', data: [-(2n ** 62n), 7n, null] },
+      ],
+      schema: [
+        { name: 'root', num_children: 4 },
+        { name: 'i8', type: 'INT32', converted_type: 'INT_8', repetition_type: 'OPTIONAL' },
+        { name: 'u16', type: 'INT32', converted_type: 'UINT_16', repetition_type: 'REQUIRED' },
+        { name: 'u32', type: 'INT32', converted_type: 'UINT_32', repetition_type: 'OPTIONAL' },
+        {
+          name: 'i64',
+          type: 'INT64',
+          logical_type: { type: 'INTEGER', bitWidth: 64, isSigned: true },
+          repetition_type: 'OPTIONAL',
+        },
+      ],
+    });
+    expect(await rows(file)).toEqual([
+      '{"i8": -128, "u16": 65535, "u32": 4294967295, "i64": -4611686018427387904}',
+      '{"i8": 127, "u16": 0, "u32": 0, "i64": 7}',
+      '{"i8": null, "u16": 1, "u32": null, "i64": null}',
+    ]);
+  });
 });

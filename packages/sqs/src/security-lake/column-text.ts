@@ -13,6 +13,13 @@ export interface ColumnText {
   next(): string;
 }
 
+/** Integers hyparquet leaves as stored: all but unsigned 32 and 64-bit ones, which it widens. */
+function plainInteger(ctype: string | undefined, ltype: SchemaNode['element']['logical_type']): boolean {
+  if (ltype !== undefined)
+    return ltype.type === 'INTEGER' && (ltype.isSigned === true || (ltype.bitWidth ?? 64) < 32);
+  return ctype === undefined || ['INT_8', 'INT_16', 'INT_32', 'INT_64', 'UINT_8', 'UINT_16'].includes(ctype);
+}
+
 /** The plain type of a leaf whose values are written as they are read, if it is one. */
 export function plainKind(node: SchemaNode): PlainKind | undefined {
   const { type, converted_type: ctype, logical_type: ltype } = node.element;
@@ -20,8 +27,8 @@ export function plainKind(node: SchemaNode): PlainKind | undefined {
     (ctype === 'UTF8' && (ltype === undefined || ltype.type === 'STRING')) ||
     (ctype === undefined && ltype?.type === 'STRING');
   if (type === 'BYTE_ARRAY' && utf8) return 'string';
+  if ((type === 'INT32' || type === 'INT64') && plainInteger(ctype, ltype)) return 'int';
   if (ctype !== undefined || ltype !== undefined) return undefined;
-  if (type === 'INT32' || type === 'INT64') return 'int';
   if (type === 'FLOAT' || type === 'DOUBLE') return 'float';
   if (type === 'BOOLEAN') return 'bool';
   return undefined;

@@ -33,7 +33,13 @@ export interface SchemaNode {
     type?: string;
     repetition_type?: string;
     converted_type?: string;
-    logical_type?: { type: string; isAdjustedToUTC?: boolean; unit?: string };
+    logical_type?: {
+      type: string;
+      isAdjustedToUTC?: boolean;
+      unit?: string;
+      bitWidth?: number;
+      isSigned?: boolean;
+    };
     scale?: number;
   };
   children: SchemaNode[];
