@@ -3,6 +3,7 @@
 
 export { onlyLogsAfterMs } from './collect.js';
 export { cloudwatchlogs, cloudwatchlogs as default, createCloudWatchLogsPlugin } from './plugin.js';
+export type { FirstListing } from './region-prefetch.js';
 export { ALL_REGIONS, CLOUDWATCH_REGIONS } from './regions.js';
 export {
   type LogRange,

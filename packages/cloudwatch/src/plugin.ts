@@ -1,6 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { defineServicePlugin } from '@wazuh-aws/core';
 import { collectCloudWatch } from './collect.js';
+import { type FirstListing, prefetchFirstListing } from './region-prefetch.js';
 import { CLOUDWATCH_REGIONS } from './regions.js';
 import { type CloudWatchClients, type CloudWatchTuning, DEFAULT_TUNING } from './types.js';
 
@@ -12,7 +13,7 @@ import { type CloudWatchClients, type CloudWatchTuning, DEFAULT_TUNING } from '.
  */
 export function createCloudWatchLogsPlugin(tuning: Partial<CloudWatchTuning> = {}) {
   const resolved: CloudWatchTuning = { ...DEFAULT_TUNING, ...tuning };
-  return defineServicePlugin<'cloudwatchlogs', 'cloudwatch_logs', CloudWatchClients>({
+  return defineServicePlugin<'cloudwatchlogs', 'cloudwatch_logs', CloudWatchClients, FirstListing>({
     kind: 'service',
     name: 'cloudwatchlogs',
     table: 'cloudwatch_logs',
@@ -20,6 +21,8 @@ export function createCloudWatchLogsPlugin(tuning: Partial<CloudWatchTuning> = {
     clients: { logs: { service: 'logs', Client: CloudWatchLogsClient } },
     // Decision S23: the account id is never used, so STS is not called.
     needsAccountId: false,
+    // While a region is collected, the next region's first stream listing is fetched.
+    prefetchRegion: (upcoming) => prefetchFirstListing(upcoming, resolved),
     collect: (run) => collectCloudWatch(run, resolved),
   });
 }

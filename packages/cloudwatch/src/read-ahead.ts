@@ -1,5 +1,6 @@
 // Read-ahead for one region: while the collector sends stream k, the next pages of stream k, the
-// first pages of the streams after it and the listing of the next log group are fetched. Nothing
+// first pages of the streams after it and the listing of the next log group are fetched (the
+// first group's listing may come from the previous region's turn: region-prefetch.ts). Nothing
 // is logged, sent or saved here: the collector takes each page at its turn and does all of that
 // exactly as without read-ahead. Bounds: `readAheadPages` pages held in all (memory) and
 // `readAheadPagesPerStream` per stream; core's request gate bounds the calls in flight
@@ -48,6 +49,10 @@ export function createReadAhead(run: CloudWatchRun, plan: PlanInput, tuning: Clo
   };
 
   const context: ChainContext = { client, onSettled: () => pump() };
+
+  // The first group's listing may have been fetched while the previous region was collected.
+  const first = closed ? undefined : run.prefetched?.adopt(groups[0] ?? '', client, context.onSettled);
+  if (first) listings.set(0, first);
 
   // The ranges come from the stream's row as it is now: the collector reads the same row at its
   // turn, since only its own stream's row changes meanwhile.

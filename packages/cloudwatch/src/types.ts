@@ -1,5 +1,6 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { LogStreamState, ServiceRegionRun } from '@wazuh-aws/core';
+import type { FirstListing } from './region-prefetch.js';
 
 /** The clients the engine injects for CloudWatch Logs. */
 export interface CloudWatchClients extends Record<string, unknown> {
@@ -7,7 +8,7 @@ export interface CloudWatchClients extends Record<string, unknown> {
 }
 
 /** One region's collection as the CloudWatch plugin sees it. */
-export type CloudWatchRun = ServiceRegionRun<CloudWatchClients, LogStreamState>;
+export type CloudWatchRun = ServiceRegionRun<CloudWatchClients, LogStreamState, FirstListing>;
 
 /** Loop bounds, retry pacing and read-ahead budget. */
 export interface CloudWatchTuning {

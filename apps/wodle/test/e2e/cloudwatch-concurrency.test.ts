@@ -1,11 +1,12 @@
 // CloudWatch Logs read ahead through the real CLI: --concurrency 1 and 8 give the same datagrams,
-// the same `-d 2` lines and the same rows, over two regions × three groups × streams of 0–3 pages.
+// the same `-d 2` lines and the same rows, over three regions × three groups × streams of 0–3 pages,
+// while the next region's first stream listing is fetched before the current region is done.
 import type { LogsFixture } from '@wazuh-aws/testkit';
 import { describe, expect, it } from 'vitest';
 import { requireBuiltCli } from './helpers/cli.js';
 import { startE2e } from './helpers/e2e.js';
 
-const REGIONS = ['us-east-1', 'us-west-2'];
+const REGIONS = ['eu-west-1', 'us-east-1', 'us-west-2'];
 const GROUPS = ['/app/api', '/app/web', '/app/jobs'];
 const SIZES = [7, 0, 12, 1, 5];
 const T0 = Date.UTC(2025, 2, 9);
@@ -59,6 +60,7 @@ async function runWith(concurrency: number) {
       // The echo of the command line names the --concurrency value; every other line must match.
       lines: run.stdoutLines.filter((line) => !line.startsWith('DEBUG: Args: ')),
       rows: e2e.rows('aws_services.db', 'cloudwatch_logs'),
+      calls: e2e.world.logs.calls.map((c) => ({ ...c })),
     };
   } finally {
     await e2e.close();
@@ -78,5 +80,15 @@ describe('cloudwatchlogs --concurrency', () => {
     expect(eight.raw).toEqual(one.raw);
     expect(eight.lines).toEqual(one.lines);
     expect(eight.rows).toEqual(one.rows);
+    for (const [k, region] of REGIONS.slice(0, -1).entries()) {
+      const nextListing = eight.calls.findIndex(
+        (c) => c.region === REGIONS[k + 1] && c.operation === 'DescribeLogStreams',
+      );
+      const lastRead = eight.calls.findLastIndex(
+        (c) => c.region === region && c.operation === 'GetLogEvents',
+      );
+      expect(nextListing).toBeGreaterThan(-1);
+      expect(nextListing).toBeLessThan(lastRead);
+    }
   });
 });

@@ -89,8 +89,31 @@ export interface ServiceSettings {
   removeLogStreams: boolean;
 }
 
+/**
+ * What a plugin may use of the region after the current one, before its turn: its name, its
+ * clients (behind the run's request gate) and the settings. Never its state: rows are read and
+ * written only at the region's turn (decision S1).
+ */
+export interface UpcomingRegion<Clients> {
+  readonly region: string;
+  readonly clients: Clients;
+  readonly settings: ServiceSettings;
+  /** Aborted on SIGINT/SIGTERM. */
+  readonly signal: AbortSignal;
+}
+
+/** Work a plugin started for an upcoming region (see `ServicePlugin.prefetchRegion`). */
+export interface RegionPrefetch {
+  /**
+   * Stops it: calls in flight are aborted, their results and errors dropped. Called when the
+   * region's turn never comes, and after its `collect` (what it did not take is dropped).
+   * Idempotent.
+   */
+  cancel(): void;
+}
+
 /** Everything `collect` gets for one region. */
-export interface ServiceRegionRun<Clients, State> {
+export interface ServiceRegionRun<Clients, State, Prefetch extends RegionPrefetch = RegionPrefetch> {
   readonly region: string;
   readonly clients: Clients;
   readonly state: State;
@@ -113,6 +136,8 @@ export interface ServiceRegionRun<Clients, State> {
   /** Throws InterruptedError once the signal is aborted; call it at clean points only. */
   checkInterrupted(): void;
   describeError(error: unknown, operation: string): AwsFailure;
+  /** What `prefetchRegion` started for this region while the previous one was collected. */
+  readonly prefetched?: Prefetch | undefined;
 }
 
 /** What a region's collection reports back. */
@@ -126,6 +151,7 @@ export interface ServicePlugin<
   Name extends ServiceName = ServiceName,
   Table extends ServiceTable = ServiceTable,
   Clients extends Record<string, unknown> = Record<string, unknown>,
+  Prefetch extends RegionPrefetch = RegionPrefetch,
 > {
   readonly kind: 'service';
   readonly name: Name;
@@ -140,7 +166,14 @@ export interface ServicePlugin<
   readonly floatFields?: readonly string[];
   /** Whether `collect` needs the caller's account id (an STS call per region). */
   readonly needsAccountId: boolean;
-  collect(run: ServiceRegionRun<Clients, ServiceStateByTable[Table]>): Promise<ServiceRegionResult>;
+  /**
+   * Optional read-ahead across regions: called for the next region while the current one is
+   * collected, with only what is safe before its turn. It must not log, send or save; errors of
+   * what it fetches reach `collect` when it takes those results. The handle comes back as
+   * `run.prefetched` at the region's turn, or is cancelled if that turn never comes.
+   */
+  prefetchRegion?(upcoming: UpcomingRegion<Clients>): Prefetch;
+  collect(run: ServiceRegionRun<Clients, ServiceStateByTable[Table], Prefetch>): Promise<ServiceRegionResult>;
 }
 
 /** Identity helper that freezes a service plugin descriptor. */
@@ -148,6 +181,7 @@ export const defineServicePlugin = <
   const N extends ServiceName,
   T extends ServiceTable,
   C extends Record<string, unknown>,
+  P extends RegionPrefetch = RegionPrefetch,
 >(
-  plugin: ServicePlugin<N, T, C>,
-): ServicePlugin<N, T, C> => Object.freeze(plugin);
+  plugin: ServicePlugin<N, T, C, P>,
+): ServicePlugin<N, T, C, P> => Object.freeze(plugin);

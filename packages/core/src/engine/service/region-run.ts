@@ -2,6 +2,7 @@
 // function that formats, logs and sends events through the run's sink.
 import { InterruptedError } from '../../errors/errors.js';
 import type {
+  RegionPrefetch,
   ServiceName,
   ServicePlugin,
   ServiceRegionRun,
@@ -36,7 +37,7 @@ export async function emitServiceEvent(
 
 /** Builds the plugin's clients for `region` (regional clients only where they exist), behind `gate`. */
 export async function createServiceClients<C extends Record<string, unknown>>(
-  plugin: Pick<ServicePlugin<ServiceName, ServiceTable, C>, 'clients'>,
+  plugin: Pick<ServicePlugin<ServiceName, ServiceTable, C, RegionPrefetch>, 'clients'>,
   context: RunContext,
   region: string,
   gate?: RequestGate,
@@ -55,7 +56,7 @@ export async function createServiceClients<C extends Record<string, unknown>>(
   return clients as C;
 }
 
-export interface RegionRunInput<C, T extends ServiceTable> {
+export interface RegionRunInput<C, T extends ServiceTable, P extends RegionPrefetch = RegionPrefetch> {
   region: string;
   clients: C;
   state: ServiceStateByTable[T];
@@ -63,13 +64,15 @@ export interface RegionRunInput<C, T extends ServiceTable> {
   accountId?: string | undefined;
   now: () => Date;
   floatFields?: readonly string[] | undefined;
+  /** What the plugin's `prefetchRegion` started for this region, if anything. */
+  prefetched?: P | undefined;
 }
 
 /** The `ServiceRegionRun` handed to `plugin.collect`. */
-export function createRegionRun<C, T extends ServiceTable>(
+export function createRegionRun<C, T extends ServiceTable, P extends RegionPrefetch = RegionPrefetch>(
   context: RunContext,
-  input: RegionRunInput<C, T>,
-): ServiceRegionRun<C, ServiceStateByTable[T]> {
+  input: RegionRunInput<C, T, P>,
+): ServiceRegionRun<C, ServiceStateByTable[T], P> {
   return {
     region: input.region,
     clients: input.clients,
@@ -84,5 +87,6 @@ export function createRegionRun<C, T extends ServiceTable>(
     signal: context.signal,
     checkInterrupted: () => checkInterrupted(context.signal),
     describeError: describeAwsFailure,
+    prefetched: input.prefetched,
   };
 }

@@ -1,10 +1,13 @@
 // The service engine (services.md §1, cli.md §5.3): validates the regions, then for each region
 // opens aws_services.db, builds the plugin's clients and state view, runs its collection and
 // closes the database. Rows are committed by the state view as each unit finishes (decision S1).
+// While a region is collected, the next one may be read ahead (upcoming-region.ts); its rows are
+// still read and written only at its own turn.
 import { join } from 'node:path';
 import { WazuhAwsError } from '../../errors/errors.js';
 import { EXIT } from '../../errors/exit-codes.js';
 import type {
+  RegionPrefetch,
   ServiceName,
   ServicePlugin,
   ServiceRegions,
@@ -22,6 +25,7 @@ import type { RunContext } from '../context.js';
 import { SERVICE_API_QUOTAS } from './api-quotas.js';
 import { checkInterrupted, createRegionRun, createServiceClients } from './region-run.js';
 import { createRequestGate } from './request-gate.js';
+import { prepareUpcomingRegion, type UpcomingRegionWork } from './upcoming-region.js';
 
 /** File name of the services' state database in `<wazuh>/wodles/aws`. */
 export const SERVICES_DB_FILE = 'aws_services.db';
@@ -51,7 +55,8 @@ export async function runService<
   N extends ServiceName,
   T extends ServiceTable,
   C extends Record<string, unknown>,
->(plugin: ServicePlugin<N, T, C>, context: RunContext, options: ServiceRunOptions): Promise<void> {
+  P extends RegionPrefetch,
+>(plugin: ServicePlugin<N, T, C, P>, context: RunContext, options: ServiceRunOptions): Promise<void> {
   const { logger } = context;
   const regions = resolveRegions(plugin.regions, context, options.regions);
   const settings: ServiceSettings = {
@@ -68,35 +73,51 @@ export async function runService<
     signal: context.signal,
   });
   let deferredExit: number | undefined;
-  for (const region of regions) {
-    checkInterrupted(context.signal);
-    logger.debug(1, `+++ Getting alerts from "${region}" region.`);
-    const db = openStateDatabase({
-      path: join(context.wazuh.wodleDir, SERVICES_DB_FILE),
-      wazuhVersion: context.wazuh.version,
-      logger,
-    });
-    let failed = true;
-    try {
-      ensureServiceTable(db, plugin.table);
-      const accountId = plugin.needsAccountId ? await context.aws.callerAccountId() : undefined;
-      const state = createState(db, plugin, region, accountId);
-      const clients = await createServiceClients(plugin, context, region, gate);
-      const run = createRegionRun<C, T>(context, {
-        region,
-        clients,
-        state,
-        settings,
-        accountId,
-        now,
-        floatFields: plugin.floatFields,
+  // The next region, prepared while the current one is collected (plugins with `prefetchRegion`).
+  let upcoming: UpcomingRegionWork<C, P> | undefined;
+  try {
+    for (const [index, region] of regions.entries()) {
+      checkInterrupted(context.signal);
+      logger.debug(1, `+++ Getting alerts from "${region}" region.`);
+      const db = openStateDatabase({
+        path: join(context.wazuh.wodleDir, SERVICES_DB_FILE),
+        wazuhVersion: context.wazuh.version,
+        logger,
       });
-      const result = await plugin.collect(run);
-      deferredExit ??= result.deferredExit;
-      failed = false;
-    } finally {
-      closeQuietly(db, failed);
+      const early = upcoming?.region === region ? upcoming : undefined;
+      upcoming = undefined;
+      let failed = true;
+      try {
+        ensureServiceTable(db, plugin.table);
+        const accountId = plugin.needsAccountId ? await context.aws.callerAccountId() : undefined;
+        const state = createState(db, plugin, region, accountId);
+        const { clients, prefetched } = early
+          ? await early.ready
+          : { clients: await createServiceClients(plugin, context, region, gate), prefetched: undefined };
+        const next = regions[index + 1];
+        if (next !== undefined)
+          upcoming = prepareUpcomingRegion(plugin, { context, region: next, gate, settings });
+        const run = createRegionRun<C, T, P>(context, {
+          region,
+          clients,
+          state,
+          settings,
+          accountId,
+          now,
+          floatFields: plugin.floatFields,
+          prefetched,
+        });
+        const result = await plugin.collect(run);
+        deferredExit ??= result.deferredExit;
+        failed = false;
+      } finally {
+        early?.cancel(); // what collect did not take is dropped
+        closeQuietly(db, failed);
+      }
     }
+  } finally {
+    // Interrupted or failed before the next region's turn: its prefetch is dropped, never saved.
+    upcoming?.cancel();
   }
   if (deferredExit !== undefined) {
     throw new WazuhAwsError(`The ${plugin.name} service finished with errors`, {
