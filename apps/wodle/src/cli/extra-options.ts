@@ -26,7 +26,7 @@ export const DEFAULT_CONCURRENCY = 4;
 /** Upper bound of `--concurrency` (beyond it S3 throttles and memory grows for nothing). */
 export const MAX_CONCURRENCY = 256;
 
-/** `--concurrency`: objects fetched in parallel, an integer in 1..{@link MAX_CONCURRENCY}. */
+/** `--concurrency`: work in flight (bucket objects, CloudWatch Logs calls, SQS messages), an integer in 1..{@link MAX_CONCURRENCY}. */
 export function parseConcurrency(value: string): number {
   const n = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
   if (!(n >= 1 && n <= MAX_CONCURRENCY)) {
