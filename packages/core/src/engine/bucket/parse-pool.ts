@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log/logger.js';
 import type { RunContext } from '../context.js';
@@ -26,6 +27,9 @@ export interface ParsePool {
   /** Stops the workers; pending jobs resolve `undefined`. */
   close(): Promise<void>;
 }
+
+/** How long `close` waits for a worker to stop. */
+const TERMINATE_WAIT_MS = 500;
 
 interface Slot {
   worker: Worker;
@@ -88,7 +92,10 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       closed = true;
       const stopping = slots.splice(0).map(async (slot) => {
         for (const resolve of slot.pending.values()) resolve(undefined);
-        await slot.worker.terminate();
+        // A worker stopped while it is still starting may never report its exit, and nothing else
+        // may keep the event loop alive: the process would end right here, as if the run had
+        // succeeded. The timer keeps it alive and bounds the wait.
+        await Promise.race([slot.worker.terminate(), delay(TERMINATE_WAIT_MS)]);
       });
       await Promise.all(stopping);
     },
