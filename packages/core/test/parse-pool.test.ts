@@ -55,6 +55,29 @@ describe('parse pool (worker threads)', () => {
     }
   });
 
+  it('reuses a released frame buffer without leaking the previous file into the next', async () => {
+    const pool = createParsePool(options({ threads: 1 }));
+    try {
+      const big = await pool.parse(job('big.jsonl.gz', `${'{"pad": "xxxxxxxxxxxxxxxx"}\n'.repeat(5000)}`));
+      if (big?.outcome !== 'parsed') throw new Error(String(big?.outcome));
+      const bigBuffer = big.frames.data.buffer;
+      const capacity = bigBuffer.byteLength;
+      expect(capacity).toBeGreaterThan(64 * 1024);
+      big.release?.();
+      expect(bigBuffer.byteLength).toBe(0); // transferred back to the worker
+      const small = await pool.parse(job('small.jsonl.gz', '{"n": 1}\n{"n": 2}\n'));
+      if (small?.outcome !== 'parsed') throw new Error(String(small?.outcome));
+      const frames = [...eachFrame(small.frames)].map((f) => f.toString('latin1'));
+      expect(frames).toHaveLength(2);
+      expect(frames[1]).toMatch(/^H:\{"integration": "aws", .*"value": \{"n": 2\}, "source": "lines"\}\}$/);
+      expect(small.frames.data.byteLength).toBe(frames.join('').length);
+      // Written into the buffer given back (a fresh one would be 64 KiB).
+      expect(small.frames.data.buffer.byteLength).toBe(capacity);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('sends failures back as results, not as worker crashes', async () => {
     const pool = createParsePool(options({ threads: 1 }));
     try {

@@ -16,7 +16,11 @@ export interface EventSink {
    * engine's parse workers), which saves the main thread a string and a copy per event.
    */
   readonly framing?: Framing;
-  /** Like `send`, for one body already framed with {@link framing} (ASCII JSON, as `encodeJsonAscii` writes). */
+  /**
+   * Like `send`, for one body already framed with {@link framing} (ASCII JSON, as `encodeJsonAscii`
+   * writes). The frame's memory is reused once the call returned (or its promise resolved): a sink
+   * that keeps it longer must copy it.
+   */
   sendFrame?(frame: Buffer): void | Promise<void>;
   /** Delivers what is still queued, then releases the socket or file. */
   close(): Promise<void>;

@@ -29,6 +29,18 @@ describe('createJsonLinesSink', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('takes frames (body + newline) and keeps its own copy once the call returned', async () => {
+    const file = join(dir, 'frames.jsonl');
+    const sink = createJsonLinesSink({ file });
+    expect(sink.framing).toEqual({ header: '', trailer: '\n' });
+    const frame = Buffer.from('{"a": 1}\n');
+    const wait = sink.sendFrame?.(frame);
+    if (wait) await wait;
+    frame.fill(0x78); // the engine reuses the frame's memory at once
+    await sink.close();
+    expect(readFileSync(file, 'utf8')).toBe('{"a": 1}\n');
+  });
+
   it('reports a file that cannot be opened', async () => {
     const sink = createJsonLinesSink({ file: join(dir, 'missing', 'out.jsonl') });
     await expect(sink.close()).rejects.toMatchObject({ code: 'ENOENT' });

@@ -50,7 +50,8 @@ export function createJsonLinesSink(options: JsonLinesSinkOptions = {}): EventSi
     sendFrame(frame) {
       if (failure) throw failure;
       if (logger.level >= 3) logger.debug(3, frame.toString('latin1', 0, frame.length - 1));
-      return write(frame);
+      // A copy: the stream may hold the chunk after this returns, and the frame's buffer is reused.
+      return write(Buffer.from(frame));
     },
     async close() {
       if (drained) await drained;

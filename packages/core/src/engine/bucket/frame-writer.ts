@@ -13,17 +13,18 @@ export interface Frames {
  * the sink's framing, so a parse worker hands a whole file to the main thread as two transferable
  * arrays instead of one string per message.
  */
-export function createFrameWriter(framing: Framing) {
+export function createFrameWriter(framing: Framing, reuse?: ArrayBuffer) {
   const header = Buffer.from(framing.header, 'latin1');
   const trailer = Buffer.from(framing.trailer, 'latin1');
-  let data = Buffer.allocUnsafe(64 * 1024);
+  // Never from Buffer's shared pool: the whole ArrayBuffer is transferred to the main thread.
+  let data = reuse ? Buffer.from(reuse) : Buffer.allocUnsafeSlow(64 * 1024);
   let ends = new Uint32Array(256);
   let size = 0;
   let count = 0;
 
   const reserve = (bytes: number) => {
     if (size + bytes <= data.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(data.length * 2, size + bytes));
+    const grown = Buffer.allocUnsafeSlow(Math.max(data.length * 2, size + bytes));
     data.copy(grown, 0, 0, size);
     data = grown;
   };

@@ -110,6 +110,8 @@ async function sendParsedAhead(parsed: ParsedAhead, context: RunContext, outcome
   } catch (error) {
     throw new Escalated(error);
   }
+  // Every frame was accepted by the sink (a queued one was awaited): the buffer can go back.
+  parsed.release?.();
   outcome.events = parsed.events;
   outcome.discarded = parsed.discarded;
 }

@@ -32,6 +32,8 @@ export type ParseResult =
       events: number;
       discarded: number;
       logs: LogRecord[];
+      /** Set by the pool: gives the frames' buffer back for reuse once every frame was sent. */
+      release?: () => void;
     }
   | { id: number; outcome: 'failed'; error: RemoteError; escalated: boolean; logs: LogRecord[] }
   | { id: number; outcome: 'too-large' };
@@ -46,10 +48,11 @@ export async function runParseJob(
   setup: ParseSetup,
   discard: DiscardFilter | undefined,
   job: ParseJob,
+  reuse?: ArrayBuffer,
 ): Promise<ParseResult> {
   const logger = createRecordingLogger(setup.logLevel);
   const file: FileContext = { ...job.file, logger };
-  const writer = createFrameWriter(setup.framing);
+  const writer = createFrameWriter(setup.framing, reuse);
   const count = { discarded: 0 };
   let events = 0;
   try {

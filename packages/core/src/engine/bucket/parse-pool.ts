@@ -67,6 +67,11 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     return slot;
   };
 
+  const recycle = (slot: Slot, buffer: ArrayBufferLike) => {
+    if (closed || !slots.includes(slot) || !(buffer instanceof ArrayBuffer)) return;
+    slot.worker.postMessage({ recycle: buffer }, [buffer]);
+  };
+
   // Started on the first job: a run whose files all stream through the main thread (one huge
   // object) never pays for the threads' memory.
   const slots: Slot[] = [];
@@ -84,7 +89,10 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       const id = nextId++;
       return new Promise((resolve) => {
         if (slot.pending.size === 0) slot.worker.ref();
-        slot.pending.set(id, resolve);
+        slot.pending.set(id, (result) => {
+          if (result?.outcome === 'parsed') result.release = () => recycle(slot, result.frames.data.buffer);
+          resolve(result);
+        });
         slot.worker.postMessage({ ...job, id } satisfies ParseJob);
       });
     },
