@@ -15,6 +15,7 @@ export const serverAccess = defineBucketPlugin({
   dateRegex: /\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}/,
   checkPrefix: true,
   markerDelimiter: '-',
+  listingStyle: 'server-access',
   lateArrival: false,
   accountIdInMessage: false,
   createdDate: 'key-date',

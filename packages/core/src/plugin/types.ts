@@ -85,6 +85,13 @@ export interface BucketPlugin<Name extends string = string> {
   readonly markerMode?: 'default' | 'year-folder' | 'day-folder';
   /** Replace `/` by this after the prefix in StartAfter (server_access: `-`). */
   readonly markerDelimiter?: string;
+  /**
+   * `server-access`: the reference's own listing loop of that type (buckets.md §3.10): no
+   * `++ Reparse mode enabled` line, the already-processed skip line at debug level 2, and every
+   * listing failure (client errors and throttling included) "unexpected", exit 7.
+   * @default the common loop (§1.7)
+   */
+  readonly listingStyle?: 'server-access';
   /** The bucket must hold an `AWSLogs` folder under the prefix (GuardDuty's native export), else exit 12. */
   readonly requiresAwsLogsFolder?: boolean;
   /** Add `aws.aws_account_id` to every message (AWSLogs role: cloudtrail, config, vpcflow). */

@@ -43,6 +43,7 @@ export async function pollScope(deps: ScopeDeps, scope: Scope): Promise<void> {
   try {
     await pollScopeUnclassified(deps, scope);
   } catch (error) {
+    if (deps.plugin.listingStyle === 'server-access') throw unexpectedListingError(error, deps);
     throw classifyListingError(error);
   }
 }
@@ -59,7 +60,8 @@ async function pollScopeUnclassified(deps: ScopeDeps, scope: Scope): Promise<voi
     defaultDate: context.defaultDate,
     lastKey,
   });
-  if (options.reparse) logger.debug(2, '++ Reparse mode enabled');
+  const serverAccess = plugin.listingStyle === 'server-access';
+  if (options.reparse && !serverAccess) logger.debug(2, '++ Reparse mode enabled');
   logger.debug(2, `+++ Marker: ${marker.printed}`);
   if (marker.rewoundTo) logger.debug(2, `+++ GuardDuty: Rewound marker to day folder: ${marker.rewoundTo}`);
 
@@ -120,7 +122,8 @@ function selectNewObjects(
     }
     if (state.isProcessed(scope.row, object.key)) {
       if (!options.reparse) {
-        logger.debug(1, `++ Skipping previously processed file: ${object.key}`);
+        const level = plugin.listingStyle === 'server-access' ? 2 : 1;
+        logger.debug(level, `++ Skipping previously processed file: ${object.key}`);
         continue;
       }
       logger.debug(1, `++ File previously processed, but reparse flag set: ${object.key}`);
@@ -188,6 +191,18 @@ function parseAheadOn(pool: ParsePool, deps: ScopeDeps, scope: Scope): ParseAhea
           },
           source: messageSource(plugin, object, scope.row.accountId, context),
         });
+}
+
+/** server_access (§3.10): any failure of its loop that is not already a run-ending error is exit 7. */
+function unexpectedListingError(error: unknown, deps: ScopeDeps): WazuhAwsError {
+  if (error instanceof WazuhAwsError) return error;
+  const text = isAwsServiceError(error) ? listError(error) : errorText(error);
+  deps.context.logger.debug(2, `+++ Unexpected error: ${text}`);
+  return new WazuhAwsError(`Unexpected error querying/working with objects in S3: ${text}`, {
+    exitCode: EXIT.S3_OBJECTS,
+    code: 'LISTING_UNEXPECTED',
+    cause: error,
+  });
 }
 
 function classifyListingError(error: unknown): WazuhAwsError {
