@@ -103,7 +103,11 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
         // A worker stopped while it is still starting may never report its exit, and nothing else
         // may keep the event loop alive: the process would end right here, as if the run had
         // succeeded. The timer keeps it alive and bounds the wait.
-        await Promise.race([slot.worker.terminate(), delay(TERMINATE_WAIT_MS)]);
+        const timer = new AbortController();
+        await Promise.race([
+          slot.worker.terminate().finally(() => timer.abort()),
+          delay(TERMINATE_WAIT_MS, undefined, { signal: timer.signal }).catch(() => {}),
+        ]);
       });
       await Promise.all(stopping);
     },
