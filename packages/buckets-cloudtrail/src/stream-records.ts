@@ -1,11 +1,8 @@
 import { pipeline, Readable } from 'node:stream';
 import {
   type AwsEvent,
-  compressionOfKey,
-  createUtf8Decoder,
+  createContentDecoder,
   DecompressError,
-  INVALID_GZIP,
-  INVALID_ZIP,
   isObject,
   type ObjectContent,
   ParseError,
@@ -41,25 +38,14 @@ export async function* streamRecords(
 ): AsyncGenerator<AwsEvent> {
   const limit = options.streamAbove ?? STREAM_THRESHOLD;
   const bytes = content.stream()[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
-  const decoder = createUtf8Decoder();
-  const kind = compressionOfKey(content.key);
-  const decode = (read: () => string): string => {
-    try {
-      return read();
-    } catch (error) {
-      // Decision C20: invalid UTF-8 inside a compressed object is a decompression error.
-      if (error instanceof ParseError && kind === 'gzip') throw new DecompressError(INVALID_GZIP, error);
-      if (error instanceof ParseError && kind === 'zip') throw new DecompressError(INVALID_ZIP, error);
-      throw error;
-    }
-  };
+  // Strict UTF-8; invalid bytes in a .gz/.zip are a decompression error (decision C20).
+  const decoder = createContentDecoder(content.key);
   const head: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const next = await bytes.next();
     if (next.done) {
-      const text =
-        head.map((chunk) => decode(() => decoder.write(chunk))).join('') + decode(() => decoder.end());
+      const text = head.map((chunk) => decoder.write(chunk)).join('') + decoder.end();
       yield* recordsOf(parsePythonJson(text), options.field, options.source);
       return;
     }
@@ -68,10 +54,10 @@ export async function* streamRecords(
     if (size > limit) break;
   }
   async function* texts(): AsyncGenerator<string> {
-    for (const chunk of head.splice(0)) yield decode(() => decoder.write(chunk));
+    for (const chunk of head.splice(0)) yield decoder.write(chunk);
     for (let next = await bytes.next(); !next.done; next = await bytes.next())
-      yield decode(() => decoder.write(next.value));
-    yield decode(() => decoder.end());
+      yield decoder.write(next.value);
+    yield decoder.end();
   }
   const records = pipeline(
     Readable.from(texts()),

@@ -1,4 +1,5 @@
 export type { ObjectBody } from './byte-source.js';
+export { createContentDecoder, decodingFailure } from './content-decoder.js';
 export { INVALID_GZIP } from './gunzip.js';
 export { type Compression, compressionOfKey, isCompressedKey } from './key-kind.js';
 export { readLineBatches } from './line-batches.js';

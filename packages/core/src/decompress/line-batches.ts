@@ -1,10 +1,6 @@
-import { DecompressError, ParseError } from '../errors/errors.js';
 import type { ObjectContent } from '../plugin/types.js';
-import { INVALID_GZIP } from './gunzip.js';
-import { compressionOfKey } from './key-kind.js';
+import { createContentDecoder } from './content-decoder.js';
 import { createLineSplitter } from './line-splitter.js';
-import { createUtf8Decoder } from './utf8-decoder.js';
-import { INVALID_ZIP } from './zip-directory.js';
 
 /**
  * The lines of an object, as `content.lines()` gives them, but one array per decompressed chunk:
@@ -16,22 +12,12 @@ import { INVALID_ZIP } from './zip-directory.js';
  * for await (const lines of readLineBatches(content)) for (const line of lines) handle(line);
  */
 export async function* readLineBatches(content: ObjectContent): AsyncGenerator<string[]> {
-  const kind = compressionOfKey(content.key);
-  const decoder = createUtf8Decoder();
+  const decoder = createContentDecoder(content.key);
   const splitter = createLineSplitter();
-  const decode = (read: () => string): string => {
-    try {
-      return read();
-    } catch (error) {
-      if (error instanceof ParseError && kind === 'gzip') throw new DecompressError(INVALID_GZIP, error);
-      if (error instanceof ParseError && kind === 'zip') throw new DecompressError(INVALID_ZIP, error);
-      throw error;
-    }
-  };
   for await (const chunk of content.stream()) {
-    const lines = splitter.push(decode(() => decoder.write(chunk as Uint8Array)));
+    const lines = splitter.push(decoder.write(chunk as Uint8Array));
     if (lines.length > 0) yield lines;
   }
-  const last = [...splitter.push(decode(() => decoder.end())), ...splitter.end()];
+  const last = [...splitter.push(decoder.end()), ...splitter.end()];
   if (last.length > 0) yield last;
 }

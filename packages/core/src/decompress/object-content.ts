@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { DecompressError, ParseError } from '../errors/errors.js';
 import type { ObjectContent } from '../plugin/types.js';
 import { bodyChunks, type ObjectBody, readAll } from './byte-source.js';
+import { decodingFailure } from './content-decoder.js';
 import {
   GUNZIP_SYNC_MAX_INPUT,
   gunzipBufferAsync,
@@ -92,14 +93,6 @@ export function openObjectContent(
     }
   }
 
-  // Decision C20: a compressed object whose text is not UTF-8 is a decompression error.
-  const decodeFailure = (error: unknown): unknown => {
-    if (!(error instanceof ParseError)) return error;
-    if (kind === 'gzip') return new DecompressError(INVALID_GZIP, error);
-    if (kind === 'zip') return new DecompressError(INVALID_ZIP, error);
-    return error;
-  };
-
   async function* decodedText(limit: number): AsyncGenerator<string> {
     try {
       const source = await bytes(limit);
@@ -111,7 +104,7 @@ export function openObjectContent(
       for await (const chunk of source) yield decoder.write(chunk);
       yield decoder.end();
     } catch (error) {
-      throw decodeFailure(error);
+      throw decodingFailure(kind, error);
     }
   }
 
