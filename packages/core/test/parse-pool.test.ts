@@ -78,6 +78,21 @@ describe('parse pool (worker threads)', () => {
     }
   });
 
+  it('drops, instead of parking in the worker, the buffer of a very large file', async () => {
+    const pool = createParsePool(options({ threads: 1 }));
+    try {
+      const line = `{"pad": "${'x'.repeat(1000)}"}\n`;
+      const huge = await pool.parse(job('huge.jsonl.gz', line.repeat(9000)));
+      if (huge?.outcome !== 'parsed') throw new Error(String(huge?.outcome));
+      const buffer = huge.frames.data.buffer;
+      expect(buffer.byteLength).toBeGreaterThan(8 * 1024 * 1024);
+      huge.release?.();
+      expect(buffer.byteLength).toBeGreaterThan(0); // kept here (not transferred), left to the GC
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('sends failures back as results, not as worker crashes', async () => {
     const pool = createParsePool(options({ threads: 1 }));
     try {

@@ -28,6 +28,9 @@ export interface ParsePool {
   close(): Promise<void>;
 }
 
+/** Frame buffers up to this size go back to their worker for the next file. */
+const RECYCLE_MAX_BYTES = 8 * 1024 * 1024;
+
 /** How long `close` waits for a worker to stop. */
 const TERMINATE_WAIT_MS = 500;
 
@@ -69,6 +72,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
 
   const recycle = (slot: Slot, buffer: ArrayBufferLike) => {
     if (closed || !slots.includes(slot) || !(buffer instanceof ArrayBuffer)) return;
+    // The buffer of an exceptionally large file is dropped, not parked in the worker.
+    if (buffer.byteLength > RECYCLE_MAX_BYTES) return;
     slot.worker.postMessage({ recycle: buffer }, [buffer]);
   };
 
