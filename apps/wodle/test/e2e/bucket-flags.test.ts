@@ -3,9 +3,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requireBuiltCli } from './helpers/cli.js';
-import { corpus, type E2e, eventKey, logFileOf, startE2e } from './helpers/e2e.js';
+import { describe, expect, it } from 'vitest';
+import { corpus, type E2e, eventKey, logFileOf, useE2e } from './helpers/e2e.js';
 
 const BUCKET = 'acme-cloudtrail';
 const CT = ['--bucket', BUCKET, '--type', 'cloudtrail'];
@@ -17,13 +16,9 @@ const filesOf = (events: Array<Record<string, unknown>>) => new Set(events.map(l
 const sorted = (events: unknown[]) => events.map(eventKey).sort();
 
 describe('bucket flags', () => {
-  requireBuiltCli();
   let e2e: E2e;
-  beforeEach(async () => {
-    e2e = await startE2e();
-  });
-  afterEach(async () => {
-    await e2e.close();
+  useE2e((started) => {
+    e2e = started;
   });
 
   it('a second run sends only the files that arrived since the first', async () => {

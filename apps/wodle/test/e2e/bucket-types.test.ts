@@ -1,8 +1,7 @@
 // Every bucket type through the real CLI: a first run sends the corpus' expected events, a second run
 // sends nothing (the state database remembers every file), and --reparse sends everything again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requireBuiltCli } from './helpers/cli.js';
-import { corpus, type E2e, eventKey, startE2e } from './helpers/e2e.js';
+import { describe, expect, it } from 'vitest';
+import { corpus, type E2e, eventKey, useE2e } from './helpers/e2e.js';
 
 /** type → the corpus scenario whose inputs and first run it uses. */
 const TYPES: Record<string, string> = {
@@ -22,13 +21,9 @@ const TYPES: Record<string, string> = {
 const sorted = (events: unknown[]) => events.map(eventKey).sort();
 
 describe('bucket types: first run, second run, --reparse', () => {
-  requireBuiltCli();
   let e2e: E2e;
-  beforeEach(async () => {
-    e2e = await startE2e();
-  });
-  afterEach(async () => {
-    await e2e.close();
+  useE2e((started) => {
+    e2e = started;
   });
 
   for (const [type, name] of Object.entries(TYPES)) {

@@ -5,9 +5,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { type DatagramReceiver, drainReceiver, MESSAGE_HEADER } from '@wazuh-aws/testkit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requireBuiltCli } from './helpers/cli.js';
-import { type E2e, startE2e } from './helpers/e2e.js';
+import { describe, expect, it } from 'vitest';
+import { type E2e, useE2e } from './helpers/e2e.js';
 
 const BUCKET = 'crash-trail';
 const FILES = 200;
@@ -62,13 +61,9 @@ async function letThrough(receiver: DatagramReceiver, n: number, from: number): 
 }
 
 describe('crash safety', () => {
-  requireBuiltCli();
   let e2e: E2e;
-  beforeEach(async () => {
-    e2e = await startE2e();
-  });
-  afterEach(async () => {
-    await e2e.close();
+  useE2e((started) => {
+    e2e = started;
   });
 
   it('SIGKILL mid-bucket: a rerun loses nothing and re-sends at most the in-flight file', async () => {

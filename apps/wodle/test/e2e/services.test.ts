@@ -1,9 +1,8 @@
 // Service and subscriber modes through the real CLI, beyond the corpus replay: a malformed SQS body
 // among good ones, a subscriber run while Wazuh is down, and --remove-log-streams on a second run.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requireBuiltCli } from './helpers/cli.js';
-import { corpus, type E2e, eventKey, startE2e } from './helpers/e2e.js';
+import { describe, expect, it } from 'vitest';
+import { corpus, type E2e, eventKey, startE2e, useE2e } from './helpers/e2e.js';
 
 const QUEUE = 'wazuh-s3-notifications';
 const BAD = 'this is not JSON';
@@ -11,15 +10,11 @@ const bodies = () =>
   JSON.parse(readFileSync(corpus.fixturePath('sqs/wazuh-s3-notifications'), 'utf8')) as string[];
 
 describe('subscribers', () => {
-  requireBuiltCli();
   let e2e: E2e;
-  beforeEach(async () => {
-    e2e = await startE2e();
+  useE2e((started) => {
+    e2e = started;
     e2e.upload('acme-app-logs', 'sub-buckets/objects');
     e2e.world.sqs.createQueue(QUEUE);
-  });
-  afterEach(async () => {
-    await e2e.close();
   });
 
   const args = ['--subscriber', 'buckets', '--queue', QUEUE];
@@ -69,13 +64,9 @@ describe('subscribers', () => {
 });
 
 describe('cloudwatchlogs --remove-log-streams', () => {
-  requireBuiltCli();
   let e2e: E2e;
-  beforeEach(async () => {
-    e2e = await startE2e();
-  });
-  afterEach(async () => {
-    await e2e.close();
+  useE2e((started) => {
+    e2e = started;
   });
 
   it('deletes each stream it read; a second run finds nothing and succeeds', async () => {

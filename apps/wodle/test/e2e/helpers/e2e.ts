@@ -19,6 +19,8 @@ import {
   spawnCli,
   startDatagramReceiver,
 } from '@wazuh-aws/testkit';
+import { afterEach, beforeEach } from 'vitest';
+import { requireBuiltCli } from './cli.js';
 
 /** The corpus copied into this package's test fixtures. */
 export const corpus: Corpus = openCorpus(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'corpus'));
@@ -92,6 +94,23 @@ function sortKeys(v: unknown): unknown {
 }
 
 /** Starts a fresh world; `close()` it in afterEach/afterAll. */
+/**
+ * For a `describe` of CLI runs: checks the CLI is built, hands each test a fresh world through
+ * `use` (which may also load it) and closes it afterwards.
+ */
+export function useE2e(use: (e2e: E2e) => void): void {
+  requireBuiltCli();
+  let current: E2e | undefined;
+  beforeEach(async () => {
+    current = await startE2e();
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+}
+
 export async function startE2e(): Promise<E2e> {
   const world = await createScenarioWorld(corpus, { name: 'e2e', steps: [] });
   const socketPath = world.wazuh.socketPath;
