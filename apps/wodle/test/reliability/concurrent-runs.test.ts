@@ -1,12 +1,11 @@
 // Two runs on the same state database (a manual run while modulesd runs one): the state layer's run
 // lock makes the second wait up to the lock timeout (5 s) and then exit 5 with a clear message;
 // the database is never corrupted and nothing is sent twice.
-import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkDelivery, settle } from './harness/crash.js';
+import { checkDelivery, closed, settle } from './harness/crash.js';
 import { cloudtrailScenario, slowDown } from './harness/scenarios.js';
 import { startWorld, type World } from './harness/world.js';
 
@@ -21,15 +20,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-function closed(child: ChildProcess): Promise<{ code: number | null; output: string }> {
-  const chunks: Buffer[] = [];
-  child.stdout?.on('data', (c: Buffer) => chunks.push(c));
-  child.stderr?.on('data', (c: Buffer) => chunks.push(c));
-  return new Promise((resolve) =>
-    child.once('close', (code) => resolve({ code, output: Buffer.concat(chunks).toString('utf8') })),
-  );
-}
 
 async function twoRuns(delayMs: number) {
   const scenario = cloudtrailScenario(8, 20);

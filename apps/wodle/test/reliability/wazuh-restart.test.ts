@@ -1,10 +1,9 @@
 // Wazuh restarts in the middle of a run: the queue socket disappears. The sender retries with
 // backoff for `--wazuh-retry-timeout` seconds; if Wazuh is back in time nothing is lost or sent
 // twice, otherwise the run ends with exit 11 without marking the file it could not finish.
-import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkDelivery, runToEnd, settle } from './harness/crash.js';
+import { checkDelivery, closed, runToEnd, settle } from './harness/crash.js';
 import { cloudtrailScenario, type ModeScenario, slowDown } from './harness/scenarios.js';
 import { startWorld, type World } from './harness/world.js';
 
@@ -13,15 +12,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-function closed(child: ChildProcess): Promise<{ code: number | null; output: string }> {
-  const chunks: Buffer[] = [];
-  child.stdout?.on('data', (c: Buffer) => chunks.push(c));
-  child.stderr?.on('data', (c: Buffer) => chunks.push(c));
-  return new Promise((resolve) =>
-    child.once('close', (code) => resolve({ code, output: Buffer.concat(chunks).toString('utf8') })),
-  );
-}
 
 /** Starts a run, and once `after` datagrams arrived takes Wazuh's socket away while the CLI is frozen. */
 async function runAndStopWazuh(scenario: ModeScenario, retrySeconds: string, after = 40) {

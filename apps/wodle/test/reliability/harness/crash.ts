@@ -60,6 +60,16 @@ export async function settle(world: World, quietMs = 150): Promise<void> {
   }
 }
 
+/** Waits for a CLI child to end; its exit code and everything it wrote to stdout and stderr. */
+export function closed(child: ChildProcess): Promise<{ code: number | null; output: string }> {
+  const chunks: Buffer[] = [];
+  child.stdout?.on('data', (c: Buffer) => chunks.push(c));
+  child.stderr?.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise((resolve) =>
+    child.once('close', (code) => resolve({ code, output: Buffer.concat(chunks).toString('utf8') })),
+  );
+}
+
 function exited(child: ChildProcess): Promise<string> {
   return new Promise((resolve) => {
     child.once('close', (code, signal) => resolve(signal ?? String(code)));
